@@ -1,0 +1,92 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { appRouter, MAX_BATCH_SIZE, MAX_BODY_BYTES, type Services } from '@bazaar/contracts';
+import { renderDemoImage } from '@bazaar/db/seed';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { createContext, type RequestState } from '../context.ts';
+import type { Logger } from '../logger.ts';
+import { requestIdOf } from './request-id.ts';
+
+export interface ApiServerDeps {
+  services: Services;
+  log: Logger;
+  /** Readiness: is the database reachable? */
+  ping: () => Promise<boolean>;
+}
+
+const requestStates = new WeakMap<IncomingMessage, RequestState>();
+
+export function createApiServer({ services, log, ping }: ApiServerDeps): Server {
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    basePath: '/trpc/',
+    maxBatchSize: MAX_BATCH_SIZE,
+    maxBodySize: MAX_BODY_BYTES,
+    createContext: ({ req }) => {
+      const state = requestStates.get(req);
+      if (!state) throw new Error('request state missing');
+      return createContext(services, state);
+    },
+    onError: ({ error, path, req }) => {
+      const reqLog = requestStates.get(req)?.log ?? log;
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        reqLog.error({ err: error.cause ?? error, path }, 'procedure failed');
+      } else {
+        reqLog.info({ code: error.code, path, msg: error.message }, 'procedure rejected');
+      }
+    },
+  });
+
+  return createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const requestId = requestIdOf(req);
+    const reqLog = log.child({ reqId: requestId });
+    requestStates.set(req, { requestId, log: reqLog });
+    res.setHeader('x-request-id', requestId);
+    res.on('finish', () => {
+      reqLog.info(
+        {
+          method: req.method,
+          url: req.url?.split('?')[0],
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        'request',
+      );
+    });
+    route(req, res).catch((err: unknown) => {
+      reqLog.error({ err }, 'unhandled request failure');
+      if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error' });
+      else res.destroy();
+    });
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path === '/trpc' || path.startsWith('/trpc/')) return trpc(req, res);
+    if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/readyz') {
+      const ok = await ping();
+      return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'database unreachable' });
+    }
+    const media = /^\/media\/demo\/([a-z0-9-]+)\.svg$/.exec(path);
+    if (media?.[1] && (req.method === 'GET' || req.method === 'HEAD')) {
+      const svg = renderDemoImage(media[1]);
+      if (svg) {
+        res.writeHead(200, {
+          'content-type': 'image/svg+xml; charset=utf-8',
+          'cache-control': 'public, max-age=86400',
+          'x-content-type-options': 'nosniff',
+          'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+        });
+        res.end(req.method === 'HEAD' ? undefined : svg);
+        return;
+      }
+    }
+    sendJson(res, 404, { error: 'Not found' });
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient, type Services } from '@bazaar/contracts';
+import { describe, expect, it } from 'vitest';
+import { closeServer, createApp } from '../src/app.ts';
+import { EnvError, loadEnv } from '../src/env.ts';
+import { createApiServer } from '../src/http/server.ts';
+import { capturingLogger, servicesFor, useDemoDatabase } from './helpers.ts';
+
+const testDb = useDemoDatabase();
+
+describe('embedded PGlite start', () => {
+  it('migrates, seeds the demo catalog and answers catalog.products.list with no database server', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bazaar-pglite-'));
+    try {
+      const env = loadEnv({ PGLITE_DIR: join(dir, 'nested', 'pglite'), LOG_LEVEL: 'silent' });
+      const { log } = capturingLogger();
+      const app = await createApp(env, log);
+      expect(app.db.driver).toBe('pglite');
+      await new Promise<void>((ready) => app.server.listen(0, '127.0.0.1', ready));
+      const { port } = app.server.address() as AddressInfo;
+      const client = createClient({ url: `http://127.0.0.1:${port}/trpc` });
+      const page = await client.catalog.products.list.query({ limit: 5 });
+      expect(page.items).toHaveLength(5);
+      expect(page.nextCursor).not.toBeNull();
+      const next = await client.catalog.products.list.query({ limit: 5, cursor: page.nextCursor });
+      expect(next.items[0]?.id).not.toBe(page.items[0]?.id);
+      const categories = await client.catalog.categories.query();
+      expect(categories.length).toBeGreaterThan(0);
+      await app.shutdown();
+      expect(await app.db.ping()).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe('environment', () => {
+  it('names each bad value', () => {
+    expect(() => loadEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x' })).toThrow(EnvError);
+    try {
+      loadEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    } catch (err) {
+      expect((err as Error).message).toMatch(/PORT/);
+      expect((err as Error).message).toMatch(/DATABASE_URL: must be a postgres:\/\/ URL/);
+      expect((err as Error).message).toMatch(/LOG_LEVEL/);
+    }
+  });
+
+  it('applies defaults and treats empty strings as unset', () => {
+    const env = loadEnv({ PORT: '', DATABASE_URL: '' });
+    expect(env.PORT).toBe(4000);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.DEMO_MODE).toBe(true);
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('finishes in-flight requests and refuses new ones', async () => {
+    const real = servicesFor(testDb());
+    let release: () => void = () => {};
+    let started: () => void = () => {};
+    const inFlight = new Promise<void>((r) => {
+      started = r;
+    });
+    const services: Services = {
+      catalog: {
+        ...real.catalog,
+        listCategories: async () => {
+          started();
+          await new Promise<void>((r) => {
+            release = r;
+          });
+          return real.catalog.listCategories();
+        },
+      },
+    };
+    const server = createApiServer({
+      services,
+      log: capturingLogger().log,
+      ping: async () => true,
+    });
+    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+    const { port } = server.address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}`;
+
+    const slow = createClient({ url: `${url}/trpc` }).catalog.categories.query();
+    await inFlight;
+    const closing = closeServer(server, 10_000);
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+    release();
+    expect((await slow).length).toBeGreaterThan(0);
+    await closing;
+  });
+});

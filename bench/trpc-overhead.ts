@@ -1,0 +1,74 @@
+/**
+ * tRPC overhead: requests/s and latency of a trivial tRPC query (`catalog.categories`) through
+ * Bazaar's HTTP stack, against bare node:http returning the same bytes, measured in one run.
+ * Loopback only; each target runs in its own process; every load phase is bounded in time.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '8' },
+    connections: { type: 'string', default: '20' },
+  },
+});
+const DURATION_S = Number(args.duration);
+const CONNECTIONS = Number(args.connections);
+const PATH = '/trpc/catalog.categories';
+
+async function startTarget(args: string[]): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn('pnpm', ['exec', 'tsx', join(import.meta.dirname, 'server.ts'), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout?.once('data', (chunk: Buffer) => resolve(Number(String(chunk).trim())));
+    child.once('exit', (code) => reject(new Error(`target exited with ${code}`)));
+  });
+  return { port, child };
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(port: number): Promise<Figures> {
+  const url = `http://127.0.0.1:${port}${PATH}`;
+  await autocannon({ url, connections: CONNECTIONS, duration: 2 }); // warm-up
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx,
+  };
+}
+
+async function measure(args: string[]): Promise<{ figures: Figures; body: string }> {
+  const { port, child } = await startTarget(args);
+  try {
+    const body = await (await fetch(`http://127.0.0.1:${port}${PATH}`)).text();
+    return { figures: await load(port), body };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+const trpc = await measure(['trpc']);
+const bodyFile = join(mkdtempSync(join(tmpdir(), 'bazaar-bench-')), 'body.json');
+writeFileSync(bodyFile, trpc.body);
+const bare = await measure(['bare', bodyFile]);
+if (bare.body !== trpc.body) throw new Error('bare server did not return the same bytes');
+
+const row = (name: string, f: Figures) =>
+  `${name.padEnd(10)} ${f.rps.toFixed(0).padStart(9)} req/s   p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   errors ${f.errors}`;
+console.log(`trivial query ${PATH}, ${CONNECTIONS} connections, ${DURATION_S}s per target`);
+console.log(row('bare http', bare.figures));
+console.log(row('tRPC', trpc.figures));
+console.log(`ratio tRPC / bare: ${(trpc.figures.rps / bare.figures.rps).toFixed(2)}x requests/s`);

@@ -1,0 +1,88 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import type { Permission, ProcedureMeta } from './access.ts';
+import type { Context } from './context.ts';
+import { AppError } from './errors.ts';
+
+interface IssueLike {
+  path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>;
+  message: string;
+}
+
+/** Field errors keyed by dotted path (`cursor`, `items.0.qty`); `''` holds form-level errors. */
+function fieldErrorsFrom(issues: readonly IssueLike[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const key = (issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.');
+    out[key] = [...(out[key] ?? []), issue.message];
+  }
+  return out;
+}
+
+function hasIssues(value: unknown): value is { issues: IssueLike[] } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as { issues?: unknown }).issues)
+  );
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const { cause } = error;
+      let fieldErrors: Record<string, string[]> | null = null;
+      if (cause instanceof AppError) fieldErrors = cause.fieldErrors ?? null;
+      else if (error.code === 'BAD_REQUEST' && hasIssues(cause))
+        fieldErrors = fieldErrorsFrom(cause.issues);
+      const internal = error.code === 'INTERNAL_SERVER_ERROR';
+      // Unknown failures are logged with their stack on the server; callers only learn that one happened.
+      const { stack: _stack, ...data } = shape.data;
+      return {
+        ...shape,
+        message: internal ? 'Internal server error' : shape.message,
+        data: { ...data, fieldErrors },
+      };
+    },
+  });
+
+export const createRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Domain errors thrown by services become the tRPC error of the same code. */
+const mapAppErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  return result;
+});
+
+/** Enforces the procedure's declared access before its input is even parsed. */
+const enforceAccess = t.middleware(({ ctx, meta, next }) => {
+  const access = meta?.access;
+  if (!access)
+    throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Procedure declares no access' });
+  if (access.kind === 'public') return next();
+  if (ctx.actor.kind === 'anonymous')
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in required' });
+  if (access.kind === 'customer') {
+    if (ctx.actor.kind !== 'customer')
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'Customers only' });
+    return next();
+  }
+  if (ctx.actor.kind !== 'staff' || !ctx.actor.permissions.has(access.permission))
+    throw new TRPCError({ code: 'FORBIDDEN', message: `Requires permission ${access.permission}` });
+  return next();
+});
+
+const baseProcedure = t.procedure.use(mapAppErrors).use(enforceAccess);
+
+export const publicProcedure = baseProcedure.meta({ access: { kind: 'public' } });
+export const customerProcedure = baseProcedure.meta({ access: { kind: 'customer' } });
+export const staffProcedure = (permission: Permission) =>
+  baseProcedure.meta({ access: { kind: 'staff', permission } });

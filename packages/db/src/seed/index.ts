@@ -1,0 +1,17 @@
+export {
+  demoImageSize,
+  escapeXml,
+  illustrationFor,
+  renderDemoImage,
+  titleFromSlug,
+} from './art.ts';
+export {
+  buildDemoRows,
+  DEMO_BASE_DATE,
+  DEMO_CURRENCY,
+  mulberry32,
+  type SeedCounts,
+  seedDemoCatalog,
+  seedDemoIfEmpty,
+} from './demo.ts';
+export { type LargeSeedOptions, type LargeSeedResult, seedLargeCatalog } from './large.ts';
