@@ -168,9 +168,9 @@ describe('demo and large catalog seeding (PostgreSQL)', () => {
     expect(await a.db.$count(products)).toBe(before + 2_000);
     expect(await a.db.$count(products, sql`${products.slug} like 'bench-%'`)).toBe(2_000);
     expect(await a.db.$count(variants, sql`${variants.sku} like 'BENCH-%'`)).toBe(result.variants);
-    expect(await a.db.$count(productImages, sql`${productImages.url} like '/media/demo/bench-%'`)).toBe(
-      2_000,
-    );
+    expect(
+      await a.db.$count(productImages, sql`${productImages.url} like '/media/demo/bench-%'`),
+    ).toBe(2_000);
 
     // Every bench product sits in a leaf category and has 1–3 variants.
     const orphans = await a.db.$count(

@@ -100,13 +100,13 @@ function paletteFor(slug: string): Palette {
   // Harmonious accent: analogous or complementary-ish, picked by another part of the hash.
   const offsets = [30, 150, 200, -40];
   const accentHue = hue + (offsets[(h >>> 9) % offsets.length] ?? 30);
-  const sat = 28 + ((h >>> 13) % 22);
+  const sat = 24 + ((h >>> 13) % 20);
   return {
     background: hsl(hue + 20, 30, 94),
     backdrop: hsl(accentHue, 40, 85),
-    main: hsl(hue, sat + 10, 52),
-    mainDark: hsl(hue, sat + 10, 38),
-    accent: hsl(accentHue, 55, 62),
+    main: hsl(hue, sat, 56),
+    mainDark: hsl(hue, sat, 40),
+    accent: hsl(accentHue, 45, 66),
     ink: hsl(hue, 25, 20),
     shadow: hsl(hue, 20, 30),
   };
