@@ -1,0 +1,66 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const WEB_PORT = 3100;
+const API_PORT = 4100;
+const API_URL = `http://127.0.0.1:${API_PORT}`;
+const reuse = !process.env.CI;
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: process.env.CI ? 2 : undefined,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL: `http://127.0.0.1:${WEB_PORT}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          // Debian's chromium; never `playwright install`.
+          executablePath: '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      // Fresh `bazaar_e2e` database, migrated and seeded with the demo catalog on start.
+      command: './e2e/start-api.sh',
+      url: `${API_URL}/readyz`,
+      env: { E2E_API_PORT: String(API_PORT) },
+      reuseExistingServer: reuse,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      // A production build: API_URL is needed at build time too (the rewrites are baked in).
+      command: `pnpm exec next build && pnpm exec next start --port ${WEB_PORT} --hostname 127.0.0.1`,
+      // A static page: readiness should not depend on the API.
+      url: `http://127.0.0.1:${WEB_PORT}/admin`,
+      env: { API_URL },
+      reuseExistingServer: reuse,
+      timeout: 240_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
+});

@@ -1,0 +1,145 @@
+import { type Category, slugSchema } from '@bazaar/contracts';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { Breadcrumbs } from '@/components/breadcrumbs';
+import { Container } from '@/components/container';
+import { ProductListing } from '@/components/product-listing';
+import { CATEGORY_PAGE_SIZE, productListQuery } from '@/lib/catalog';
+import { categoryTrail, childCategories } from '@/lib/categories';
+import { getQueryClient, getTRPC, HydrateClient, trpcErrorCode } from '@/trpc/server';
+
+export const dynamic = 'force-dynamic';
+
+interface Props {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/** The category and its ancestors (root first), or the 404 page. */
+const loadCategory = cache(async (slug: string) => {
+  if (!slugSchema.safeParse(slug).success) notFound();
+  const categories = await getQueryClient().fetchQuery(getTRPC().catalog.categories.queryOptions());
+  const trail = categoryTrail(categories, slug);
+  const category = trail.at(-1);
+  if (!category) notFound();
+  return { categories, trail, category };
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const { category } = await loadCategory(slug);
+  return { title: category.name, description: category.description };
+}
+
+export default async function CategoryPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const { cursor: rawCursor } = await searchParams;
+  const cursor = typeof rawCursor === 'string' && rawCursor !== '' ? rawCursor : undefined;
+  const { categories, trail, category } = await loadCategory(slug);
+
+  const input = productListQuery({ categorySlug: slug, limit: CATEGORY_PAGE_SIZE, cursor });
+  let cursorExpired = false;
+  try {
+    await getQueryClient().fetchQuery(getTRPC().catalog.products.list.queryOptions(input));
+  } catch (error) {
+    // A tampered or outdated cursor is rejected by the API; offer the first page instead.
+    if (cursor && trpcErrorCode(error) === 'BAD_REQUEST') cursorExpired = true;
+    else throw error;
+  }
+
+  const parent = trail.at(-2);
+  const children = childCategories(categories, category.id);
+  // Leaf categories show their siblings, so shoppers can hop across the section.
+  const chips: Category[] =
+    children.length > 0 ? children : parent ? childCategories(categories, parent.id) : [];
+  const basePath = `/c/${category.slug}`;
+
+  return (
+    <HydrateClient>
+      <div className="border-stone-200/80 border-b bg-white">
+        <Container className="py-10 sm:py-14">
+          <Breadcrumbs
+            items={[
+              { label: 'Home', href: '/' },
+              ...trail.map((c) => ({ label: c.name, href: `/c/${c.slug}` })),
+            ]}
+          />
+          <div className="mt-6 flex flex-wrap items-end justify-between gap-4">
+            <div className="max-w-2xl">
+              <h1 className="font-display font-semibold text-4xl text-stone-900 tracking-tight sm:text-5xl">
+                {category.name}
+              </h1>
+              <p className="mt-3 text-lg text-stone-600">{category.description}</p>
+            </div>
+            <p className="font-medium text-sm text-stone-500">
+              {category.productCount} {category.productCount === 1 ? 'product' : 'products'}
+            </p>
+          </div>
+          {chips.length > 0 ? (
+            <nav
+              aria-label={children.length > 0 ? 'Subcategories' : `More in ${parent?.name ?? ''}`}
+              className="mt-8"
+            >
+              <ul className="flex flex-wrap gap-2">
+                {parent && children.length === 0 ? (
+                  <li>
+                    <Link href={`/c/${parent.slug}`} className={chipClass(false)}>
+                      All {parent.name}
+                    </Link>
+                  </li>
+                ) : null}
+                {chips.map((chip) => {
+                  const current = chip.id === category.id;
+                  return (
+                    <li key={chip.id}>
+                      <Link
+                        href={`/c/${chip.slug}`}
+                        aria-current={current ? 'page' : undefined}
+                        className={chipClass(current)}
+                      >
+                        {chip.name}
+                        <span className={current ? 'text-stone-300' : 'text-stone-400'}>
+                          {chip.productCount}
+                        </span>
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ul>
+            </nav>
+          ) : null}
+        </Container>
+      </div>
+
+      <Container className="pt-12 pb-24">
+        <h2 className="sr-only">Products</h2>
+        {cursorExpired ? (
+          <div className="rounded-2xl border border-stone-300 border-dashed bg-white px-6 py-16 text-center">
+            <p className="font-medium text-stone-900">This page link has expired</p>
+            <p className="mt-1 text-sm text-stone-600">
+              The catalogue has changed since it was made.
+            </p>
+            <Link
+              href={basePath}
+              className="mt-4 inline-block font-medium text-brand-700 text-sm underline-offset-4 hover:underline"
+            >
+              Back to first page
+            </Link>
+          </div>
+        ) : (
+          <ProductListing input={input} basePath={basePath} label={`${category.name} products`} />
+        )}
+      </Container>
+    </HydrateClient>
+  );
+}
+
+function chipClass(current: boolean) {
+  return `inline-flex items-center gap-2 rounded-full px-4 py-2 font-medium text-sm ring-1 transition-colors ${
+    current
+      ? 'bg-stone-900 text-white ring-stone-900'
+      : 'bg-white text-stone-700 ring-stone-300 hover:bg-stone-100 hover:text-stone-900'
+  }`;
+}

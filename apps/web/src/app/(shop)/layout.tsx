@@ -1,0 +1,19 @@
+import type { ReactNode } from 'react';
+import { SiteFooter } from '@/components/site-footer';
+import { SiteHeader } from '@/components/site-header';
+import { getQueryClient, getTRPC, HydrateClient } from '@/trpc/server';
+
+export default async function ShopLayout({ children }: { children: ReactNode }) {
+  // The header's category nav reads this from the hydrated cache.
+  const categories = getTRPC().catalog.categories.queryOptions();
+  await getQueryClient().fetchQuery(categories);
+  return (
+    <HydrateClient only={[categories.queryKey]}>
+      <SiteHeader />
+      <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
+        {children}
+      </main>
+      <SiteFooter />
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,60 @@
+import { slugSchema } from '@bazaar/contracts';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { Breadcrumbs } from '@/components/breadcrumbs';
+import { Container } from '@/components/container';
+import { ProductView } from '@/components/product-view';
+import { getQueryClient, getTRPC, HydrateClient, trpcErrorCode } from '@/trpc/server';
+
+export const dynamic = 'force-dynamic';
+
+interface Props {
+  params: Promise<{ slug: string }>;
+}
+
+/** The product, or the 404 page (also for slugs the API would reject as malformed). */
+const loadProduct = cache(async (slug: string) => {
+  if (!slugSchema.safeParse(slug).success) notFound();
+  try {
+    return await getQueryClient().fetchQuery(
+      getTRPC().catalog.products.bySlug.queryOptions({ slug }),
+    );
+  } catch (error) {
+    if (trpcErrorCode(error) === 'NOT_FOUND') notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const product = await loadProduct(slug);
+  const description = product.description.split('\n')[0]?.slice(0, 160);
+  return {
+    title: product.title,
+    description,
+    openGraph: { title: product.title, description, type: 'website' },
+  };
+}
+
+export default async function ProductPage({ params }: Props) {
+  const { slug } = await params;
+  const product = await loadProduct(slug);
+
+  return (
+    <HydrateClient>
+      <Container className="pt-8 pb-24 sm:pt-12">
+        <Breadcrumbs
+          items={[
+            { label: 'Home', href: '/' },
+            { label: product.category.name, href: `/c/${product.category.slug}` },
+            { label: product.title },
+          ]}
+        />
+        <div className="mt-8">
+          <ProductView slug={slug} />
+        </div>
+      </Container>
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { TRPCReactProvider } from '@/trpc/react';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: {
+    template: '%s · Bazaar',
+    default: 'Bazaar — well-made things for everyday life',
+  },
+  description:
+    'Clothing, homeware, stationery and outdoor kit from independent makers. The Bazaar demo shop.',
+  applicationName: 'Bazaar',
+};
+
+export const viewport: Viewport = {
+  themeColor: '#fafaf9',
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="flex min-h-dvh flex-col">
+        <a
+          href="#main"
+          className="sr-only z-50 rounded-full bg-stone-900 px-4 py-2 font-medium text-sm text-white focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
+        >
+          Skip to content
+        </a>
+        <TRPCReactProvider>{children}</TRPCReactProvider>
+      </body>
+    </html>
+  );
+}

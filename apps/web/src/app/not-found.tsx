@@ -1,0 +1,47 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Container } from '@/components/container';
+import { Logo } from '@/components/logo';
+
+export const metadata: Metadata = {
+  title: 'Page not found',
+};
+
+/** Rendered for unknown URLs and for `notFound()` anywhere in the app (HTTP 404). */
+export default function NotFound() {
+  return (
+    <>
+      <header className="border-stone-200/80 border-b">
+        <Container className="py-4">
+          <Logo />
+        </Container>
+      </header>
+      <main id="main" tabIndex={-1} className="flex flex-1 items-center focus:outline-none">
+        <Container className="py-24 text-center">
+          <p className="font-display font-semibold text-7xl text-brand-600 sm:text-8xl">404</p>
+          <h1 className="mt-4 font-display font-semibold text-3xl text-stone-900 tracking-tight sm:text-4xl">
+            We couldn’t find that page
+          </h1>
+          <p className="mx-auto mt-4 max-w-md text-stone-600 leading-relaxed">
+            The product may have sold through or moved, or the link may be mistyped. Everything else
+            is right where you left it.
+          </p>
+          <div className="mt-10 flex flex-wrap justify-center gap-3">
+            <Link
+              href="/"
+              className="inline-flex items-center rounded-full bg-stone-900 px-6 py-3 font-medium text-sm text-white shadow-sm transition-colors hover:bg-brand-700"
+            >
+              Back to the shop
+            </Link>
+            <Link
+              href="/#categories"
+              className="inline-flex items-center rounded-full bg-white px-6 py-3 font-medium text-sm text-stone-800 shadow-sm ring-1 ring-stone-300 transition-colors hover:bg-stone-100"
+            >
+              Browse categories
+            </Link>
+          </div>
+        </Container>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+export const ADMIN_SECTIONS = [
+  { href: '/admin', label: 'Dashboard', icon: 'M3 12 12 3l9 9M5 10v10h5v-6h4v6h5V10' },
+  {
+    href: '/admin/products',
+    label: 'Products',
+    icon: 'M20 7 12 3 4 7m16 0-8 4m8-4v10l-8 4m0-10L4 7m8 4v10M4 7v10l8 4',
+  },
+  {
+    href: '/admin/orders',
+    label: 'Orders',
+    icon: 'M6 2 3 6v14a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2V6l-3-4H6ZM3 6h18M16 10a4 4 0 0 1-8 0',
+  },
+  {
+    href: '/admin/customers',
+    label: 'Customers',
+    icon: 'M16 21v-2a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v2M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm13 10v-2a4 4 0 0 0-3-3.87M16 3.13a4 4 0 0 1 0 7.75',
+  },
+  { href: '/admin/staff', label: 'Staff', icon: 'M12 22s8-4 8-10V5l-8-3-8 3v7c0 6 8 10 8 10Z' },
+] as const;
+
+export function AdminNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Admin">
+      <ul className="flex gap-1 overflow-x-auto md:flex-col">
+        {ADMIN_SECTIONS.map((section) => {
+          const current =
+            section.href === '/admin' ? pathname === '/admin' : pathname.startsWith(section.href);
+          return (
+            <li key={section.href}>
+              <Link
+                href={section.href}
+                aria-current={current ? 'page' : undefined}
+                className={`flex items-center gap-3 whitespace-nowrap rounded-lg px-3 py-2 font-medium text-sm transition-colors ${
+                  current
+                    ? 'bg-white/10 text-white'
+                    : 'text-stone-300 hover:bg-white/5 hover:text-white'
+                }`}
+              >
+                <svg
+                  aria-hidden="true"
+                  viewBox="0 0 24 24"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="1.75"
+                  strokeLinecap="round"
+                  strokeLinejoin="round"
+                  className="size-4.5 shrink-0"
+                >
+                  <path d={section.icon} />
+                </svg>
+                {section.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,60 @@
+import type { ProductSummary } from '@bazaar/contracts';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { PriceRange } from './price';
+import { ProductImage } from './product-image';
+
+export function ProductCard({
+  product,
+  priority = false,
+}: {
+  product: ProductSummary;
+  priority?: boolean;
+}) {
+  return (
+    <article className="group relative flex flex-col">
+      <div className="relative aspect-square overflow-hidden rounded-2xl bg-stone-100 ring-1 ring-stone-900/5">
+        <ProductImage
+          image={product.image}
+          fallbackAlt={product.title}
+          priority={priority}
+          sizes="(min-width: 1024px) 25vw, (min-width: 768px) 33vw, (min-width: 640px) 50vw, 100vw"
+          className="size-full object-cover transition duration-300 ease-out group-hover:scale-[1.03] motion-reduce:transition-none motion-reduce:group-hover:scale-100"
+        />
+        {product.inStock ? null : (
+          <span className="absolute top-3 left-3 rounded-full bg-white/95 px-2.5 py-1 font-medium text-stone-700 text-xs shadow-sm ring-1 ring-stone-900/10">
+            Sold out
+          </span>
+        )}
+      </div>
+      <div className="mt-3 flex flex-1 flex-col gap-1">
+        <p className="text-stone-500 text-xs uppercase tracking-wider">{product.category.name}</p>
+        <h3 className="font-medium text-stone-900 leading-snug">
+          {/* The whole card is clickable; the link's accessible name stays just the title. */}
+          <Link
+            href={`/p/${product.slug}`}
+            className="rounded-sm after:absolute after:inset-0 after:rounded-2xl after:content-[''] group-hover:text-brand-700 focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:outline-offset-4 focus-visible:after:outline-brand-600"
+          >
+            {product.title}
+          </Link>
+        </h3>
+        <PriceRange
+          min={product.priceMin}
+          max={product.priceMax}
+          className="mt-auto pt-1 font-semibold text-stone-900 tabular-nums"
+        />
+      </div>
+    </article>
+  );
+}
+
+export function ProductGridList({ children, label }: { children: ReactNode; label: string }) {
+  return (
+    <ul
+      aria-label={label}
+      className="grid grid-cols-1 gap-x-6 gap-y-10 sm:grid-cols-2 md:grid-cols-3 lg:grid-cols-4"
+    >
+      {children}
+    </ul>
+  );
+}

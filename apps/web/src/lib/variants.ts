@@ -1,0 +1,77 @@
+import type { ProductDetail, Variant } from '@bazaar/contracts';
+
+export type Selection = Record<string, string>;
+
+type OptionList = ProductDetail['options'];
+
+/** Whether `variant` agrees with `selection` on the first `count` options. */
+function matchesPrefix(variant: Variant, options: OptionList, selection: Selection, count: number) {
+  return options.slice(0, count).every((o) => variant.options[o.name] === selection[o.name]);
+}
+
+/** The variant whose options equal the selection exactly, if any. */
+export function findVariant(
+  variants: readonly Variant[],
+  options: OptionList,
+  selection: Selection,
+): Variant | undefined {
+  return variants.find((v) => matchesPrefix(v, options, selection, options.length));
+}
+
+/**
+ * Whether `value` can be picked for the option at `index`, given the choices made for the options
+ * before it. Options are narrowed in order (Size, then Colour…), so the first option is never
+ * blocked and a shopper can always reach every variant.
+ */
+export function isValueAvailable(
+  variants: readonly Variant[],
+  options: OptionList,
+  selection: Selection,
+  index: number,
+  value: string,
+): boolean {
+  const option = options[index];
+  if (!option) return false;
+  return variants.some(
+    (v) => v.options[option.name] === value && matchesPrefix(v, options, selection, index),
+  );
+}
+
+/**
+ * Picks `value` for the option at `index`, then repairs the later options so the selection still
+ * names a real variant (keeping each later choice when it is still possible, preferring in-stock
+ * values otherwise).
+ */
+export function selectValue(
+  variants: readonly Variant[],
+  options: OptionList,
+  selection: Selection,
+  index: number,
+  value: string,
+): Selection {
+  const option = options[index];
+  if (!option) return selection;
+  const next: Selection = { ...selection, [option.name]: value };
+  for (let j = index + 1; j < options.length; j++) {
+    const later = options[j];
+    if (!later) continue;
+    const candidates = variants.filter((v) => matchesPrefix(v, options, next, j));
+    const keep = candidates.some((v) => v.options[later.name] === next[later.name]);
+    if (keep) continue;
+    const replacement = candidates.find((v) => v.stock > 0) ?? candidates[0];
+    const replacementValue = replacement?.options[later.name];
+    if (replacementValue !== undefined) next[later.name] = replacementValue;
+  }
+  return next;
+}
+
+/** Initial selection: the first variant in stock, or the first variant at all. */
+export function initialSelection(product: Pick<ProductDetail, 'variants' | 'options'>): Selection {
+  const variant = product.variants.find((v) => v.stock > 0) ?? product.variants[0];
+  const selection: Selection = {};
+  for (const option of product.options) {
+    const value = variant?.options[option.name] ?? option.values[0];
+    if (value !== undefined) selection[option.name] = value;
+  }
+  return selection;
+}
