@@ -9,6 +9,8 @@ const envSchema = z.object({
     .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' })
     .optional(),
   PGLITE_DIR: z.string().min(1).optional(),
+  /** The shop's public origin (the web app), printed at start. */
+  PUBLIC_URL: z.url().default('http://localhost:3000'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /** Seed the demo catalog when the database is empty. */
   DEMO_MODE: z

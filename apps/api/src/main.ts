@@ -15,6 +15,7 @@ const log = createLogger(env);
 const app = await createApp(env, log);
 app.server.listen(env.PORT, env.HOST, () => {
   log.info({ url: `http://${env.HOST}:${env.PORT}` }, 'api listening');
+  console.log(`\n  Bazaar storefront: ${env.PUBLIC_URL}   (admin: ${env.PUBLIC_URL}/admin)\n`);
 });
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
