@@ -1,11 +1,9 @@
 'use client';
 
-import { type AppRouter, MAX_BATCH_SIZE } from '@bazaar/contracts';
+import { type AppRouter, createClient } from '@bazaar/contracts';
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { type ReactNode, useState } from 'react';
-import superjson from 'superjson';
 import { makeQueryClient } from './query-client';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -22,19 +20,9 @@ function getQueryClient() {
 
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
-  const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({
-      links: [
-        httpBatchLink({
-          // Same origin: next.config.ts rewrites /trpc to the API. Server components prefetch
-          // everything client components read, so this link only runs in the browser.
-          url: '/trpc',
-          transformer: superjson,
-          maxItems: MAX_BATCH_SIZE,
-        }),
-      ],
-    }),
-  );
+  // Same origin: next.config.ts rewrites /trpc to the API. Server components prefetch
+  // everything client components read, so this client only runs in the browser.
+  const [trpcClient] = useState(() => createClient({ url: '/trpc' }));
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

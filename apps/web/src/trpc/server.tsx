@@ -1,12 +1,11 @@
 import 'server-only';
 
-import { type AppRouter, MAX_BATCH_SIZE } from '@bazaar/contracts';
+import { type AppRouter, createClient } from '@bazaar/contracts';
 import { dehydrate, HydrationBoundary, matchQuery, type QueryKey } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { TRPCClientError } from '@trpc/client';
 import { createTRPCOptionsProxy, type TRPCQueryOptions } from '@trpc/tanstack-react-query';
 import { headers } from 'next/headers';
 import { cache, type ReactNode } from 'react';
-import superjson from 'superjson';
 import { env } from '@/env';
 import { makeQueryClient } from './query-client';
 
@@ -30,16 +29,10 @@ const forwardedHeaders = cache(async (): Promise<Record<string, string>> => {
  */
 export const getTRPC = cache(() =>
   createTRPCOptionsProxy<AppRouter>({
-    client: createTRPCClient<AppRouter>({
-      links: [
-        httpBatchLink({
-          url: `${env.API_URL}/trpc`,
-          transformer: superjson,
-          maxItems: MAX_BATCH_SIZE,
-          headers: forwardedHeaders,
-          fetch: (url, init) => fetch(url, { ...init, cache: 'no-store' }),
-        }),
-      ],
+    client: createClient({
+      url: `${env.API_URL}/trpc`,
+      headers: forwardedHeaders,
+      fetch: (url, init) => fetch(url, { ...init, cache: 'no-store' }),
     }),
     queryClient: getQueryClient,
   }),
