@@ -1,13 +1,71 @@
-import type { Context, Services } from '@bazaar/contracts';
+import type { Actor, ClientInfo, Context, CurrentSession } from '@bazaar/contracts';
 import type { Logger } from './logger.ts';
+import {
+  readSessionCookie,
+  type SessionCookieConfig,
+  serializeClearedSessionCookie,
+  serializeSessionCookie,
+} from './security/session-cookie.ts';
+import type { ValidatedSession } from './services/accounts/sessions.ts';
+import type { ServerServices } from './services/index.ts';
 
 /** Per-request state the HTTP layer hands to the tRPC context. */
 export interface RequestState {
   requestId: string;
   log: Logger;
+  client: ClientInfo;
+  cookieHeader: string | undefined;
+  /** Adds a Set-Cookie header to the response. */
+  setCookie(value: string): void;
 }
 
-export function createContext(services: Services, state: RequestState): Context {
-  // Sessions arrive with the accounts issue; until then every caller is anonymous.
-  return { requestId: state.requestId, actor: { kind: 'anonymous' }, services };
+/** Who the session makes the caller. A staff session still owing its second factor is anonymous. */
+export function resolveCaller(
+  session: ValidatedSession | null,
+  demoMode: boolean,
+): { actor: Actor; current: CurrentSession | null } {
+  if (!session) return { actor: { kind: 'anonymous' }, current: null };
+  const pendingSecondFactor =
+    session.kind === 'staff' && session.totpEnabled && !session.secondFactorVerified;
+  const current = { id: session.id, userId: session.userId, pendingSecondFactor };
+  if (pendingSecondFactor) return { actor: { kind: 'anonymous' }, current };
+  if (session.kind === 'customer')
+    return { actor: { kind: 'customer', userId: session.userId, sessionId: session.id }, current };
+  // Until they enrol, staff whose role requires two-factor hold no permissions (they can enrol).
+  const mustEnrol = !session.totpEnabled && session.roleRequiresTwoFactor && !demoMode;
+  return {
+    actor: {
+      kind: 'staff',
+      userId: session.userId,
+      sessionId: session.id,
+      permissions: new Set(mustEnrol ? [] : session.permissions),
+    },
+    current,
+  };
+}
+
+export async function createContext(
+  services: ServerServices,
+  state: RequestState,
+  cookieConfig: SessionCookieConfig,
+): Promise<Context> {
+  const token = readSessionCookie(state.cookieHeader, cookieConfig);
+  const session = token ? await services.sessions.validate(token) : null;
+  if (token && !session) state.setCookie(serializeClearedSessionCookie(cookieConfig));
+  // Sliding expiry: the cookie's lifetime follows the session's.
+  if (token && session?.refreshed)
+    state.setCookie(serializeSessionCookie(token, session.expiresAt, cookieConfig));
+  const { actor, current } = resolveCaller(session, services.demoMode);
+  return {
+    requestId: state.requestId,
+    actor,
+    session: current,
+    client: state.client,
+    sessionCookie: {
+      set: (issued) =>
+        state.setCookie(serializeSessionCookie(issued.token, issued.expiresAt, cookieConfig)),
+      clear: () => state.setCookie(serializeClearedSessionCookie(cookieConfig)),
+    },
+    services,
+  };
 }

@@ -23,9 +23,32 @@ const envSchema = z.object({
     .optional()
     .transform((v) => v === 'true' || v === '1'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Shared rate-limit counters across API instances; in-process counters when unset. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
+  /** Outgoing mail server, e.g. smtp://user:pass@smtp.example.com:587. Unset: development mailbox. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z.string().min(3).default('Bazaar <no-reply@bazaar.test>'),
+  /** `Secure` + `__Host-` session cookie. `auto`: on when PUBLIC_URL is https. */
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Comma-separated peer IPs whose X-Forwarded-For is trusted (the web app's proxy). */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('127.0.0.1,::1,::ffff:127.0.0.1')
+    .transform(
+      (v) =>
+        new Set(
+          v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+    ),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+export const cookieSecure = (env: Pick<Env, 'COOKIE_SECURE' | 'PUBLIC_URL'>) =>
+  env.COOKIE_SECURE === 'auto' ? env.PUBLIC_URL.startsWith('https:') : env.COOKIE_SECURE === 'true';
 
 export class EnvError extends Error {
   override readonly name = 'EnvError';

@@ -1,4 +1,4 @@
-import { createApp } from './app.ts';
+import { createApp, demoCredentials } from './app.ts';
 import { EnvError, loadEnv } from './env.ts';
 import { createLogger } from './logger.ts';
 
@@ -15,7 +15,9 @@ const log = createLogger(env);
 const app = await createApp(env, log);
 app.server.listen(env.PORT, env.HOST, () => {
   log.info({ url: `http://${env.HOST}:${env.PORT}` }, 'api listening');
-  console.log(`\n  Bazaar storefront: ${env.PUBLIC_URL}   (admin: ${env.PUBLIC_URL}/admin)\n`);
+  console.log(`\n  Bazaar storefront: ${env.PUBLIC_URL}   (admin: ${env.PUBLIC_URL}/admin)`);
+  if (env.DEMO_MODE) console.log(`  ${demoCredentials()}`);
+  console.log('');
 });
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient, type Services } from '@bazaar/contracts';
+import { createClient } from '@bazaar/contracts';
 import { describe, expect, it } from 'vitest';
 import { closeServer, createApp } from '../src/app.ts';
 import { EnvError, loadEnv } from '../src/env.ts';
 import { createApiServer } from '../src/http/server.ts';
-import { capturingLogger, servicesFor, useDemoDatabase } from './helpers.ts';
+import { capturingLogger, servicesFor, testSecurity, useDemoDatabase } from './helpers.ts';
 
 const testDb = useDemoDatabase();
 
@@ -65,7 +65,8 @@ describe('graceful shutdown', () => {
     const inFlight = new Promise<void>((r) => {
       started = r;
     });
-    const services: Services = {
+    const services = {
+      ...real,
       catalog: {
         ...real.catalog,
         listCategories: async () => {
@@ -81,6 +82,7 @@ describe('graceful shutdown', () => {
       services,
       log: capturingLogger().log,
       ping: async () => true,
+      security: testSecurity,
     });
     await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
     const { port } = server.address() as AddressInfo;

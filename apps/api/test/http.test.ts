@@ -1,4 +1,4 @@
-import { createClient, MAX_BATCH_SIZE, MAX_BODY_BYTES, type Services } from '@bazaar/contracts';
+import { createClient, MAX_BATCH_SIZE, MAX_BODY_BYTES } from '@bazaar/contracts';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, servicesFor, startServer, useDemoDatabase } from './helpers.ts';
@@ -9,14 +9,15 @@ let calls = 0;
 
 beforeAll(async () => {
   const real = servicesFor(testDb());
-  const services: Services = {
+  const services = {
+    ...real,
     catalog: {
       ...real.catalog,
       listCategories: () => {
         calls++;
         return real.catalog.listCategories();
       },
-      productBySlug: async (slug) => {
+      productBySlug: async (slug: string) => {
         if (slug === 'explode') throw new Error('connection to 10.0.0.7 refused: secret detail');
         return real.catalog.productBySlug(slug);
       },

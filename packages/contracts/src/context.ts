@@ -1,24 +1,61 @@
-import type { Category, ProductDetail, ProductListInput, ProductPage } from './schemas/catalog.ts';
+import type { Permission } from './access.ts';
+import type { AccountService } from './routers/account.ts';
+import type { StaffService } from './routers/admin.ts';
+import type { AuthService } from './routers/auth.ts';
+import type { CatalogService } from './routers/catalog.ts';
 
 /** Who is calling. Filled in by the API from the session; procedures declare which actors they accept. */
 export type Actor =
   | { kind: 'anonymous' }
-  | { kind: 'customer'; userId: string }
-  | { kind: 'staff'; userId: string; permissions: ReadonlySet<string> };
+  | { kind: 'customer'; userId: string; sessionId: string }
+  | { kind: 'staff'; userId: string; sessionId: string; permissions: ReadonlySet<Permission> };
 
-export interface CatalogService {
-  listCategories(): Promise<Category[]>;
-  listProducts(input: ProductListInput): Promise<ProductPage>;
-  productBySlug(slug: string): Promise<ProductDetail>;
+/**
+ * The session named by the request's cookie, when valid. A session still waiting for its
+ * second factor is here while the actor stays anonymous.
+ */
+export interface CurrentSession {
+  id: string;
+  userId: string;
+  pendingSecondFactor: boolean;
+}
+
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** A freshly issued session: the token goes into the cookie and nowhere else. */
+export interface IssuedSession {
+  token: string;
+  expiresAt: Date;
+}
+
+/** Sets or clears the session cookie on the response being built. */
+export interface SessionCookie {
+  set(session: IssuedSession): void;
+  clear(): void;
 }
 
 /** Everything the router needs from the server. The API implements these; the contract never sees how. */
 export interface Services {
   catalog: CatalogService;
+  auth: AuthService;
+  account: AccountService;
+  staff: StaffService;
 }
 
 export interface Context {
   requestId: string;
   actor: Actor;
+  session: CurrentSession | null;
+  client: ClientInfo;
+  sessionCookie: SessionCookie;
   services: Services;
+}
+
+/** The signed-in caller of a `user`, `customer` or `staff` procedure (access already enforced). */
+export function signedIn(ctx: Context): { userId: string; sessionId: string } {
+  if (ctx.actor.kind === 'anonymous') throw new Error('signedIn() used in a public procedure');
+  return { userId: ctx.actor.userId, sessionId: ctx.actor.sessionId };
 }

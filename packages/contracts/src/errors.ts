@@ -14,15 +14,35 @@ export const appErrorCodes = [
 ] as const;
 export type AppErrorCode = (typeof appErrorCodes)[number];
 
+export interface AppErrorOptions {
+  /** Field errors keyed by dotted input path; `''` holds form-level errors. */
+  fieldErrors?: Record<string, string[]>;
+  /** For TOO_MANY_REQUESTS: seconds until the caller may try again. */
+  retryAfterSeconds?: number;
+}
+
 export class AppError extends Error {
   override readonly name = 'AppError';
+  readonly fieldErrors: Record<string, string[]> | undefined;
+  readonly retryAfterSeconds: number | undefined;
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    readonly fieldErrors?: Record<string, string[]>,
+    options: AppErrorOptions = {},
   ) {
     super(message);
+    this.fieldErrors = options.fieldErrors;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
+
+/** A validation failure found by a service (not by Zod), reported like Zod's field errors. */
+export const invalidField = (field: string, message: string) =>
+  new AppError('BAD_REQUEST', message, { fieldErrors: { [field]: [message] } });
+
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  new AppError('TOO_MANY_REQUESTS', 'Too many attempts. Try again later.', {
+    retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)),
+  });

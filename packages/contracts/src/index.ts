@@ -5,10 +5,25 @@ export {
   type ClientOptions,
   createClient,
 } from './client.ts';
-export type { Actor, CatalogService, Context, Services } from './context.ts';
+export {
+  type Actor,
+  type ClientInfo,
+  type Context,
+  type CurrentSession,
+  type IssuedSession,
+  type Services,
+  type SessionCookie,
+  signedIn,
+} from './context.ts';
 export * from './errors.ts';
 export * from './limits.ts';
 export { type AppRouter, appRouter } from './root.ts';
+export type { AccountService } from './routers/account.ts';
+export type { StaffService } from './routers/admin.ts';
+export type { AuthService, SignedInResult } from './routers/auth.ts';
+export type { CatalogService } from './routers/catalog.ts';
+export * from './schemas/accounts.ts';
+export * from './schemas/admin.ts';
 export * from './schemas/catalog.ts';
 export * from './schemas/money.ts';
 export { createCallerFactory } from './trpc.ts';

@@ -1,8 +1,14 @@
+import { accountRouter } from './routers/account.ts';
+import { adminRouter } from './routers/admin.ts';
+import { authRouter } from './routers/auth.ts';
 import { catalogRouter } from './routers/catalog.ts';
 import { createRouter } from './trpc.ts';
 
 export const appRouter = createRouter({
   catalog: catalogRouter,
+  auth: authRouter,
+  account: accountRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -35,8 +35,11 @@ const t = initTRPC
     errorFormatter({ shape, error }) {
       const { cause } = error;
       let fieldErrors: Record<string, string[]> | null = null;
-      if (cause instanceof AppError) fieldErrors = cause.fieldErrors ?? null;
-      else if (error.code === 'BAD_REQUEST' && hasIssues(cause))
+      let retryAfterSeconds: number | null = null;
+      if (cause instanceof AppError) {
+        fieldErrors = cause.fieldErrors ?? null;
+        retryAfterSeconds = cause.retryAfterSeconds ?? null;
+      } else if (error.code === 'BAD_REQUEST' && hasIssues(cause))
         fieldErrors = fieldErrorsFrom(cause.issues);
       const internal = error.code === 'INTERNAL_SERVER_ERROR';
       // Unknown failures are logged with their stack on the server; callers only learn that one happened.
@@ -44,7 +47,7 @@ const t = initTRPC
       return {
         ...shape,
         message: internal ? 'Internal server error' : shape.message,
-        data: { ...data, fieldErrors },
+        data: { ...data, fieldErrors, retryAfterSeconds },
       };
     },
   });
@@ -68,14 +71,17 @@ const enforceAccess = t.middleware(({ ctx, meta, next }) => {
   if (!access)
     throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Procedure declares no access' });
   if (access.kind === 'public') return next();
-  if (ctx.actor.kind === 'anonymous')
+  const { actor } = ctx;
+  if (actor.kind === 'anonymous')
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in required' });
+  if (access.kind === 'user') return next();
   if (access.kind === 'customer') {
-    if (ctx.actor.kind !== 'customer')
+    if (actor.kind !== 'customer')
       throw new TRPCError({ code: 'FORBIDDEN', message: 'Customers only' });
     return next();
   }
-  if (ctx.actor.kind !== 'staff' || !ctx.actor.permissions.has(access.permission))
+  if (actor.kind !== 'staff') throw new TRPCError({ code: 'FORBIDDEN', message: 'Staff only' });
+  if (access.permission && !actor.permissions.has(access.permission))
     throw new TRPCError({ code: 'FORBIDDEN', message: `Requires permission ${access.permission}` });
   return next();
 });
@@ -83,6 +89,8 @@ const enforceAccess = t.middleware(({ ctx, meta, next }) => {
 const baseProcedure = t.procedure.use(mapAppErrors).use(enforceAccess);
 
 export const publicProcedure = baseProcedure.meta({ access: { kind: 'public' } });
+export const userProcedure = baseProcedure.meta({ access: { kind: 'user' } });
 export const customerProcedure = baseProcedure.meta({ access: { kind: 'customer' } });
-export const staffProcedure = (permission: Permission) =>
+/** Staff whose role grants `permission`; `null` admits any staff member (their own settings). */
+export const staffProcedure = (permission: Permission | null) =>
   baseProcedure.meta({ access: { kind: 'staff', permission } });

@@ -1,15 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import type { Access } from '../src/access.ts';
-import type { Context, Services } from '../src/context.ts';
+import type { Services } from '../src/context.ts';
 import { AppError } from '../src/errors.ts';
 import { appRouter } from '../src/root.ts';
-import { createCallerFactory } from '../src/trpc.ts';
+import { callerFor, failingServices } from './stubs.ts';
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; type: string } };
 const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
 
 /** Procedures anyone may call, listed explicitly so a new public one is a deliberate choice. */
-const PUBLIC = ['catalog.categories', 'catalog.products.bySlug', 'catalog.products.list'];
+const PUBLIC = [
+  'auth.acceptInvite',
+  'auth.completeSecondFactor',
+  'auth.requestPasswordReset',
+  'auth.resetPassword',
+  'auth.session',
+  'auth.signIn',
+  'auth.signOut',
+  'auth.signUp',
+  'auth.verifyEmail',
+  'catalog.categories',
+  'catalog.products.bySlug',
+  'catalog.products.list',
+];
 
 describe('router contract', () => {
   it('every procedure declares who may call it', () => {
@@ -29,20 +42,11 @@ describe('router contract', () => {
 });
 
 describe('error mapping', () => {
-  const failing = (error: unknown): Services => ({
-    catalog: {
-      listCategories: () => Promise.reject(error),
-      listProducts: () => Promise.reject(error),
-      productBySlug: () => Promise.reject(error),
-    },
-  });
-  const caller = (services: Services) => {
-    const ctx: Context = { requestId: 't', actor: { kind: 'anonymous' }, services };
-    return createCallerFactory(appRouter)(ctx);
-  };
+  const failing = (error: unknown): Services => failingServices(error);
+  const caller = (services: Services) => callerFor({ kind: 'anonymous' }, services);
 
   it('turns an AppError into the tRPC error of the same code, keeping field errors', async () => {
-    const error = new AppError('CONFLICT', 'Slug taken', { slug: ['taken'] });
+    const error = new AppError('CONFLICT', 'Slug taken', { fieldErrors: { slug: ['taken'] } });
     await expect(caller(failing(error)).catalog.categories()).rejects.toMatchObject({
       code: 'CONFLICT',
       message: 'Slug taken',
@@ -56,9 +60,11 @@ describe('error mapping', () => {
   });
 
   it('rejects output that breaks the declared schema', async () => {
-    const services = failing(new Error('unused'));
-    services.catalog.listCategories = async () => [{ id: 'not-a-uuid' }] as never;
-    await expect(caller(services).catalog.categories()).rejects.toMatchObject({
+    const services = failingServices(new Error('unused'));
+    const catalog = { ...services.catalog, listCategories: async () => [{ id: 'not-a-uuid' }] };
+    await expect(
+      caller({ ...services, catalog } as never).catalog.categories(),
+    ).rejects.toMatchObject({
       code: 'INTERNAL_SERVER_ERROR',
     });
   });

@@ -1,21 +1,34 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { appRouter, MAX_BATCH_SIZE, MAX_BODY_BYTES, type Services } from '@bazaar/contracts';
+import { AppError, appRouter, MAX_BATCH_SIZE, MAX_BODY_BYTES } from '@bazaar/contracts';
 import { renderDemoImage } from '@bazaar/db/seed';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { createContext, type RequestState } from '../context.ts';
 import type { Logger } from '../logger.ts';
+import { clientIp } from '../security/client-ip.ts';
+import { refuseCrossSite } from '../security/csrf.ts';
+import type { SessionCookieConfig } from '../security/session-cookie.ts';
+import type { ServerServices } from '../services/index.ts';
 import { requestIdOf } from './request-id.ts';
 
+export interface HttpSecurity {
+  /** Origins whose pages may send mutations: the shop's own public origin. */
+  allowedOrigins: ReadonlySet<string>;
+  cookie: SessionCookieConfig;
+  /** Peers whose X-Forwarded-For is believed (the web app's rewrite proxy). */
+  trustedProxies: ReadonlySet<string>;
+}
+
 export interface ApiServerDeps {
-  services: Services;
+  services: ServerServices;
   log: Logger;
   /** Readiness: is the database reachable? */
   ping: () => Promise<boolean>;
+  security: HttpSecurity;
 }
 
 const requestStates = new WeakMap<IncomingMessage, RequestState>();
 
-export function createApiServer({ services, log, ping }: ApiServerDeps): Server {
+export function createApiServer({ services, log, ping, security }: ApiServerDeps): Server {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
@@ -24,7 +37,14 @@ export function createApiServer({ services, log, ping }: ApiServerDeps): Server 
     createContext: ({ req }) => {
       const state = requestStates.get(req);
       if (!state) throw new Error('request state missing');
-      return createContext(services, state);
+      return createContext(services, state, security.cookie);
+    },
+    responseMeta: ({ errors }) => {
+      // Rate-limited callers learn when to come back, in the body (data) and the standard header.
+      const retryAfter = errors
+        .map((e) => (e.cause instanceof AppError ? e.cause.retryAfterSeconds : undefined))
+        .find((s) => s !== undefined);
+      return retryAfter ? { headers: { 'retry-after': String(retryAfter) } } : {};
     },
     onError: ({ error, path, req }) => {
       const reqLog = requestStates.get(req)?.log ?? log;
@@ -40,7 +60,16 @@ export function createApiServer({ services, log, ping }: ApiServerDeps): Server 
     const started = process.hrtime.bigint();
     const requestId = requestIdOf(req);
     const reqLog = log.child({ reqId: requestId });
-    requestStates.set(req, { requestId, log: reqLog });
+    requestStates.set(req, {
+      requestId,
+      log: reqLog,
+      client: {
+        ip: clientIp(req, security.trustedProxies),
+        userAgent: req.headers['user-agent']?.slice(0, 512) ?? null,
+      },
+      cookieHeader: req.headers.cookie,
+      setCookie: (value) => res.appendHeader('set-cookie', value),
+    });
     res.setHeader('x-request-id', requestId);
     res.on('finish', () => {
       reqLog.info(
@@ -62,7 +91,12 @@ export function createApiServer({ services, log, ping }: ApiServerDeps): Server 
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (path === '/trpc' || path.startsWith('/trpc/')) return trpc(req, res);
+    if (path === '/trpc' || path.startsWith('/trpc/')) {
+      // tRPC takes mutations only by POST (a GET to one is 405), so POST is what needs guarding.
+      const refusal = req.method === 'POST' ? refuseCrossSite(req, security.allowedOrigins) : null;
+      if (refusal) return sendJson(res, refusal.status, { error: refusal.message });
+      return trpc(req, res);
+    }
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') {
       const ok = await ping();

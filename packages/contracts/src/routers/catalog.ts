@@ -1,12 +1,22 @@
 import { z } from 'zod';
 import {
+  type Category,
   categorySchema,
+  type ProductDetail,
+  type ProductListInput,
+  type ProductPage,
   productBySlugInputSchema,
   productDetailSchema,
   productListInputSchema,
   productPageSchema,
 } from '../schemas/catalog.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
+
+export interface CatalogService {
+  listCategories(): Promise<Category[]>;
+  listProducts(input: ProductListInput): Promise<ProductPage>;
+  productBySlug(slug: string): Promise<ProductDetail>;
+}
 
 export const catalogRouter = createRouter({
   categories: publicProcedure

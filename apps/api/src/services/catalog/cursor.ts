@@ -1,4 +1,4 @@
-import { AppError } from '@bazaar/contracts';
+import { invalidField } from '@bazaar/contracts';
 import { z } from 'zod';
 
 /** Keyset position "newest first": the last row's created_at (full precision, as text) and id. */
@@ -18,5 +18,5 @@ export function decodeCursor(raw: string): NewestCursor {
   } catch {
     // fall through: any malformed cursor is the caller's error
   }
-  throw new AppError('BAD_REQUEST', 'Invalid cursor', { cursor: ['Invalid cursor'] });
+  throw invalidField('cursor', 'Invalid cursor');
 }

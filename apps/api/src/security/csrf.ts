@@ -1,0 +1,28 @@
+import type { IncomingMessage } from 'node:http';
+
+export interface CsrfRefusal {
+  status: 403 | 415;
+  message: string;
+}
+
+/**
+ * Cross-site request forgery guard for state-changing requests (tRPC mutations are always POST).
+ * Requires a JSON body, which a cross-site HTML form cannot send without a CORS preflight, and
+ * refuses requests the browser labels as coming from another site. Clients that send neither
+ * `Origin` nor `Sec-Fetch-Site` are not browsers and carry no ambient cookies to abuse.
+ */
+export function refuseCrossSite(
+  req: IncomingMessage,
+  allowedOrigins: ReadonlySet<string>,
+): CsrfRefusal | null {
+  const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (contentType !== 'application/json')
+    return { status: 415, message: 'Mutations need a JSON body (content-type: application/json)' };
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none')
+    return { status: 403, message: 'Cross-site request refused' };
+  const origin = req.headers.origin;
+  if (origin !== undefined && !allowedOrigins.has(origin))
+    return { status: 403, message: 'Cross-origin request refused' };
+  return null;
+}

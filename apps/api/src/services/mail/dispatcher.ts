@@ -1,0 +1,117 @@
+import type { Database } from '@bazaar/db';
+import { mailOutbox } from '@bazaar/db/schema';
+import { eq, sql } from 'drizzle-orm';
+import type { Logger } from '../../logger.ts';
+import type { MailTransport } from './transports.ts';
+
+const MAX_ATTEMPTS = 8;
+const BATCH = 20;
+
+export interface MailDispatcher {
+  /** Sends what is due now; resolves with how many messages it handled. */
+  runOnce(): Promise<number>;
+  /** Asks for a run soon (after mail was queued). */
+  wake(): void;
+  start(pollMs?: number): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Delivers the outbox. Rows are claimed with FOR UPDATE SKIP LOCKED and their next attempt pushed
+ * back before sending, so several API instances never send one message twice at the same time;
+ * failures retry with exponential backoff and give up after MAX_ATTEMPTS.
+ */
+export function createMailDispatcher(
+  db: Database,
+  transport: MailTransport,
+  log: Logger,
+): MailDispatcher {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+  let again = false;
+  let stopped = false;
+
+  async function claim() {
+    return db.transaction(async (tx) => {
+      const due = await tx
+        .select({ id: mailOutbox.id })
+        .from(mailOutbox)
+        .where(sql`${mailOutbox.status} = 'pending' and ${mailOutbox.nextAttemptAt} <= now()`)
+        .orderBy(mailOutbox.nextAttemptAt)
+        .limit(BATCH)
+        .for('update', { skipLocked: true });
+      if (due.length === 0) return [];
+      return tx
+        .update(mailOutbox)
+        .set({
+          attempts: sql`${mailOutbox.attempts} + 1`,
+          // If this process dies mid-send, another one retries after this lease.
+          nextAttemptAt: sql`now() + interval '5 minutes'`,
+        })
+        .where(sql`${mailOutbox.id} in ${due.map((d) => d.id)}`)
+        .returning();
+    });
+  }
+
+  async function runOnce(): Promise<number> {
+    const batch = await claim();
+    for (const mail of batch) {
+      try {
+        await transport.send(mail);
+        await db
+          .update(mailOutbox)
+          .set({ status: 'sent', sentAt: sql`now()`, transport: transport.name, lastError: null })
+          .where(eq(mailOutbox.id, mail.id));
+      } catch (error) {
+        const failed = mail.attempts >= MAX_ATTEMPTS;
+        log.warn({ err: error, mailId: mail.id, attempts: mail.attempts }, 'mail delivery failed');
+        await db
+          .update(mailOutbox)
+          .set({
+            status: failed ? 'failed' : 'pending',
+            lastError: String(error instanceof Error ? error.message : error).slice(0, 1000),
+            nextAttemptAt: sql`now() + make_interval(secs => ${2 ** mail.attempts * 15})`,
+          })
+          .where(eq(mailOutbox.id, mail.id));
+      }
+    }
+    return batch.length;
+  }
+
+  function kick() {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = runOnce()
+      .catch((error: unknown) => {
+        log.error({ err: error }, 'mail dispatcher run failed');
+        return 0;
+      })
+      .finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          kick();
+        }
+      });
+  }
+
+  return {
+    runOnce,
+    wake: kick,
+    start(pollMs = 5_000) {
+      stopped = false;
+      timer = setInterval(kick, pollMs);
+      timer.unref();
+      kick();
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+      transport.close();
+    },
+  };
+}

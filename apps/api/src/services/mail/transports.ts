@@ -1,0 +1,28 @@
+import { createTransport } from 'nodemailer';
+import type { OutgoingMail } from './outbox.ts';
+
+export interface MailTransport {
+  /** Recorded on the outbox row: where the message went. */
+  readonly name: 'smtp' | 'dev-mailbox';
+  send(mail: OutgoingMail): Promise<void>;
+  close(): void;
+}
+
+/** SMTP through nodemailer, e.g. `smtp://user:pass@smtp.example.com:587`. */
+export function smtpTransport(url: string, from: string): MailTransport {
+  const transporter = createTransport(url);
+  return {
+    name: 'smtp',
+    async send(mail) {
+      await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+    },
+    close: () => transporter.close(),
+  };
+}
+
+/** No SMTP configured: messages stay in the outbox, readable in the admin's development mailbox. */
+export const devMailboxTransport: MailTransport = {
+  name: 'dev-mailbox',
+  send: async () => {},
+  close: () => {},
+};
