@@ -34,7 +34,11 @@ export function servicesFor(
   testDb: TestDatabase,
   config: Partial<ServicesConfig> = {},
 ): ServerServices {
-  return createServices(testDb.handle.db, { ...defaultServicesConfig(), ...config });
+  // Many sign-ups come from one test IP; the sign-up limit itself is tested with its own limits.
+  const rateLimits = createRateLimits({
+    limits: { signUpsByIp: { points: 10_000, duration: 60 } },
+  });
+  return createServices(testDb.handle.db, { ...defaultServicesConfig(), rateLimits, ...config });
 }
 
 /** The real Redis on 127.0.0.1:6379, with keys under a prefix no other test run shares. */

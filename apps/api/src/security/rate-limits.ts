@@ -22,7 +22,7 @@ export const defaultLimits = {
   signInFailuresByAccountPerHour: { points: 20, duration: HOUR, blockDuration: HOUR },
   /** Wrong second-factor codes for one user. */
   secondFactorFailuresByUser: { points: 5, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
-  signUpsByIp: { points: 10, duration: HOUR, blockDuration: HOUR },
+  signUpsByIp: { points: 20, duration: HOUR, blockDuration: HOUR },
   passwordResetsByIp: { points: 10, duration: HOUR, blockDuration: HOUR },
   passwordResetsByEmail: { points: 3, duration: HOUR, blockDuration: HOUR },
   verificationEmailsByUser: { points: 5, duration: HOUR, blockDuration: HOUR },

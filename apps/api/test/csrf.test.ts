@@ -1,0 +1,111 @@
+import { users } from '@bazaar/db/schema';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserClient,
+  type RunningServer,
+  SHOP_ORIGIN,
+  servicesFor,
+  startServer,
+  useDemoDatabase,
+} from './helpers.ts';
+
+const testDb = useDemoDatabase();
+let server: RunningServer;
+const PASSWORD = 'Velvet-Anchor-Orbit-42';
+let n = 0;
+const newEmail = () => `csrf-${++n}-${Date.now()}@example.com`;
+
+beforeAll(async () => {
+  server = await startServer(servicesFor(testDb()));
+});
+afterAll(() => server?.close());
+
+const userExists = async (email: string) =>
+  (await testDb().handle.db.select().from(users).where(eq(users.email, email))).length > 0;
+
+async function signedInCookie() {
+  const browser = browserClient(server);
+  await browser.client.auth.signUp.mutate({ name: 'V', email: newEmail(), password: PASSWORD });
+  return `bazaar_session=${browser.cookie()}`;
+}
+
+describe('cross-site request forgery', () => {
+  it('refuses a cross-site HTML form post before any procedure runs', async () => {
+    const email = newEmail();
+    const res = await fetch(`${server.url}/trpc/auth.signUp`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'https://evil.example',
+        'sec-fetch-site': 'cross-site',
+      },
+      body: new URLSearchParams({ json: JSON.stringify({ name: 'X', email, password: PASSWORD }) }),
+    });
+    expect(res.status).toBe(415);
+    expect(await userExists(email)).toBe(false);
+  });
+
+  it('refuses a JSON mutation from another origin, even with a valid session cookie', async () => {
+    const cookie = await signedInCookie();
+    const res = await fetch(`${server.url}/trpc/account.updateProfile`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example', cookie },
+      body: JSON.stringify({ json: { name: 'Pwned' } }),
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('refuses a mutation the browser marks as cross-site or same-site', async () => {
+    const cookie = await signedInCookie();
+    for (const site of ['cross-site', 'same-site']) {
+      const res = await fetch(`${server.url}/trpc/account.updateProfile`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'sec-fetch-site': site, cookie },
+        body: JSON.stringify({ json: { name: 'Pwned' } }),
+      });
+      expect(res.status).toBe(403);
+    }
+  });
+
+  it('refuses text/plain, the other body a form can send without a preflight', async () => {
+    const email = newEmail();
+    const res = await fetch(`${server.url}/trpc/auth.signUp`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: SHOP_ORIGIN },
+      body: JSON.stringify({ json: { name: 'X', email, password: PASSWORD } }),
+    });
+    expect(res.status).toBe(415);
+    expect(await userExists(email)).toBe(false);
+  });
+
+  it('a GET to a mutation is refused and changes nothing', async () => {
+    const email = newEmail();
+    const input = encodeURIComponent(
+      JSON.stringify({ json: { name: 'X', email, password: PASSWORD } }),
+    );
+    const res = await fetch(`${server.url}/trpc/auth.signUp?input=${input}`);
+    expect(res.status).toBe(405);
+    expect(await userExists(email)).toBe(false);
+  });
+
+  it('accepts same-origin JSON mutations and non-browser clients', async () => {
+    const email = newEmail();
+    const res = await fetch(`${server.url}/trpc/auth.signUp`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        origin: SHOP_ORIGIN,
+        'sec-fetch-site': 'same-origin',
+      },
+      body: JSON.stringify({ json: { name: 'X', email, password: PASSWORD } }),
+    });
+    expect(res.status).toBe(200);
+    expect(await userExists(email)).toBe(true);
+    const server2server = await fetch(`${server.url}/trpc/auth.signOut`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(server2server.status).toBe(200);
+  });
+});
