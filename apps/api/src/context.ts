@@ -54,7 +54,7 @@ export async function createContext(
   if (token && !session) state.setCookie(serializeClearedSessionCookie(cookieConfig));
   // Sliding expiry: the cookie's lifetime follows the session's.
   if (token && session?.refreshed)
-    state.setCookie(serializeSessionCookie(token, session.expiresAt, cookieConfig));
+    state.setCookie(serializeSessionCookie(token, session.cookieExpiresAt, cookieConfig));
   const { actor, current } = resolveCaller(session, services.demoMode);
   return {
     requestId: state.requestId,

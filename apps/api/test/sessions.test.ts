@@ -61,6 +61,16 @@ describe('session token and cookie', () => {
     expect(header).not.toMatch(/Secure/);
   });
 
+  it('a staff cookie lasts until the absolute end; idle expiry is enforced by the server', async () => {
+    const email = newEmail();
+    await createOwner(db(), { email, name: 'Staff', password: PASSWORD });
+    const browser = browserClient(server);
+    await browser.client.auth.signIn.mutate({ email, password: PASSWORD });
+    const header = browser.setCookies.at(-1) as string;
+    const expires = new Date(/Expires=([^;]+)/.exec(header)?.[1] as string).getTime();
+    expect(Math.abs(expires - Date.now() - 12 * 3_600_000)).toBeLessThan(60_000);
+  });
+
   it('uses the __Host- prefix and Secure when served over HTTPS', async () => {
     const secure = await startServer(servicesFor(testDb()), undefined, {
       ...testSecurity,

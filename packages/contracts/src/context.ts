@@ -28,6 +28,7 @@ export interface ClientInfo {
 /** A freshly issued session: the token goes into the cookie and nowhere else. */
 export interface IssuedSession {
   token: string;
+  /** When the cookie expires; the server still enforces the session's own (sliding) expiry. */
   expiresAt: Date;
 }
 

@@ -1,19 +1,39 @@
+import type { SessionState } from '@bazaar/contracts';
+import { unstable_rethrow } from 'next/navigation';
+import { HeaderAccount } from './account/header-account';
+import { getSessionState } from './account/session';
 import { CategoryNav } from './category-nav';
 import { Container } from './container';
 import { Logo } from './logo';
 
-export function SiteHeader() {
+/** The visitor's session for the header; if the API cannot say, the header offers "Sign in". */
+async function headerSession(): Promise<SessionState | null> {
+  try {
+    return await getSessionState();
+  } catch (error) {
+    // Next's own control-flow errors (dynamic rendering bailouts, redirects) must pass through.
+    unstable_rethrow(error);
+    console.error('Reading the session for the header failed', error);
+    return null;
+  }
+}
+
+export async function SiteHeader() {
+  const session = await headerSession();
   return (
     <header className="sticky top-0 z-30 border-stone-200/80 border-b bg-stone-50/90 backdrop-blur supports-[backdrop-filter]:bg-stone-50/75">
-      <Container className="flex flex-col gap-3 py-3 md:flex-row md:items-center md:gap-10 md:py-4">
-        <div className="flex items-center justify-between">
-          <Logo />
-          <span className="text-stone-500 text-xs md:hidden">Free EU shipping over €75</span>
+      {/* DOM order is the desktop order; on small screens the nav wraps to its own row. */}
+      <Container className="flex flex-wrap items-center gap-x-6 gap-y-3 py-3 md:flex-nowrap md:gap-x-10 md:py-4">
+        <Logo />
+        <div className="order-last w-full min-w-0 md:order-none md:w-auto md:flex-1">
+          <CategoryNav />
         </div>
-        <CategoryNav />
-        <p className="ml-auto hidden shrink-0 text-stone-500 text-sm lg:block">
+        <p className="hidden shrink-0 text-stone-500 text-sm 2xl:block">
           Free EU shipping over €75
         </p>
+        <div className="ml-auto shrink-0 md:ml-0">
+          <HeaderAccount session={session} />
+        </div>
       </Container>
     </header>
   );

@@ -27,6 +27,8 @@ export interface ValidatedSession {
   kind: UserKind;
   secondFactorVerified: boolean;
   expiresAt: Date;
+  /** When the cookie should expire: see `cookieExpiry`. */
+  cookieExpiresAt: Date;
   /** True when this validation extended the session; the cookie must be re-sent. */
   refreshed: boolean;
   totpEnabled: boolean;
@@ -45,6 +47,14 @@ export interface SessionStore {
   deleteAllForUser(userId: string, exceptSessionId?: string): Promise<number>;
   markSecondFactorVerified(sessionId: string): Promise<void>;
 }
+
+/**
+ * The database decides expiry; the cookie only has to outlive the session. Staff cookies last
+ * until the absolute end, so a refresh the browser never sees (a call made by the web app's server
+ * during rendering, whose Set-Cookie cannot reach the browser) cannot end an active session early.
+ */
+const cookieExpiry = (idleExpiresAt: Date, absoluteExpiresAt: Date | null) =>
+  absoluteExpiresAt ?? idleExpiresAt;
 
 const truncate = (value: string | null, max: number) => (value ? value.slice(0, max) : null);
 
@@ -70,7 +80,7 @@ export function createSessionStore(db: Database, now: () => Date = () => new Dat
         expiresAt,
         absoluteExpiresAt,
       });
-      return { id, token: `${id}.${secret}`, expiresAt };
+      return { id, token: `${id}.${secret}`, expiresAt: cookieExpiry(expiresAt, absoluteExpiresAt) };
     },
 
     async validate(token) {
@@ -122,6 +132,7 @@ export function createSessionStore(db: Database, now: () => Date = () => new Dat
         kind: row.kind,
         secondFactorVerified: session.secondFactorVerified,
         expiresAt,
+        cookieExpiresAt: cookieExpiry(expiresAt, session.absoluteExpiresAt),
         refreshed,
         totpEnabled: row.totpKey !== null,
         roleRequiresTwoFactor: row.roleRequiresTwoFactor ?? false,

@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { AuthShell, linkClass } from '@/components/account/auth-shell';
+import { safeNextPath } from '@/components/account/next-path';
+import { getSessionState } from '@/components/account/session';
+import { SignInForm } from '@/components/account/sign-in-form';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = {
+  title: 'Sign in',
+  robots: { index: false },
+};
+
+interface Props {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function SignInPage({ searchParams }: Props) {
+  const { next: rawNext } = await searchParams;
+  const next = safeNextPath(rawNext, '') || null;
+  const session = await getSessionState();
+  if (session.status === 'signed-in') {
+    redirect(next ?? (session.user.kind === 'staff' ? '/admin' : '/account'));
+  }
+  const signUpHref = next ? `/sign-up?next=${encodeURIComponent(next)}` : '/sign-up';
+
+  return (
+    <AuthShell
+      title="Sign in"
+      description="Welcome back. Sign in to see your addresses and account settings."
+      footer={
+        <>
+          New to Bazaar?{' '}
+          <Link href={signUpHref} className={linkClass}>
+            Create an account
+          </Link>
+        </>
+      }
+    >
+      <SignInForm next={next} />
+    </AuthShell>
+  );
+}

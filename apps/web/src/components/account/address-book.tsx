@@ -1,0 +1,410 @@
+'use client';
+
+import { type Address, type AddressInput, MAX_ADDRESSES } from '@bazaar/contracts';
+import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { formErrors } from '@/lib/form-errors';
+import { useTRPC } from '@/trpc/react';
+import { COUNTRIES, countryName } from './countries';
+import { Button, FormAlert, FormStatus, Panel, SelectField, TextField } from './form-controls';
+import { formValues, useFormErrors } from './use-form-errors';
+
+const ADDRESS_FIELDS = [
+  'fullName',
+  'company',
+  'line1',
+  'line2',
+  'city',
+  'region',
+  'postalCode',
+  'country',
+  'phone',
+  'isDefault',
+] as const;
+
+type Mode = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string };
+
+function useInvalidateAddresses() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: trpc.account.addresses.list.queryKey() });
+}
+
+export function AddressBook() {
+  const trpc = useTRPC();
+  const { data: addresses } = useSuspenseQuery(trpc.account.addresses.list.queryOptions());
+  const [mode, setMode] = useState<Mode>({ kind: 'list' });
+  const [status, setStatus] = useState<string | null>(null);
+  const full = addresses.length >= MAX_ADDRESSES;
+  // Default first, then newest.
+  const sorted = [...addresses].sort(
+    (a, b) =>
+      Number(b.isDefault) - Number(a.isDefault) || b.createdAt.getTime() - a.createdAt.getTime(),
+  );
+
+  const done = (message: string) => {
+    setMode({ kind: 'list' });
+    setStatus(message);
+  };
+
+  return (
+    <Panel
+      title="Saved addresses"
+      description={`Your default address is preselected at checkout. You can save up to ${MAX_ADDRESSES}.`}
+      actions={
+        mode.kind === 'add' ? null : (
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={full}
+            onClick={() => {
+              setStatus(null);
+              setMode({ kind: 'add' });
+            }}
+          >
+            Add address
+          </Button>
+        )
+      }
+    >
+      <div className="space-y-6">
+        <FormStatus message={status} />
+        {mode.kind === 'add' ? (
+          <AddressForm
+            title="New address"
+            makeDefaultByDefault={addresses.length === 0}
+            onCancel={() => setMode({ kind: 'list' })}
+            onSaved={() => done('Address added.')}
+          />
+        ) : null}
+        {addresses.length === 0 && mode.kind !== 'add' ? (
+          <p className="rounded-2xl border border-stone-300 border-dashed px-6 py-10 text-center text-stone-600">
+            You haven’t saved any addresses yet.
+          </p>
+        ) : null}
+        {addresses.length > 0 ? (
+          <ul aria-label="Addresses" className="grid gap-4 md:grid-cols-2">
+            {sorted.map((address) =>
+              mode.kind === 'edit' && mode.id === address.id ? (
+                <li key={address.id} className="md:col-span-2">
+                  <AddressForm
+                    title="Edit address"
+                    address={address}
+                    onCancel={() => setMode({ kind: 'list' })}
+                    onSaved={() => done('Address updated.')}
+                  />
+                </li>
+              ) : (
+                <AddressCard
+                  key={address.id}
+                  address={address}
+                  onEdit={() => {
+                    setStatus(null);
+                    setMode({ kind: 'edit', id: address.id });
+                  }}
+                  onChanged={(message) => setStatus(message)}
+                />
+              ),
+            )}
+          </ul>
+        ) : null}
+      </div>
+    </Panel>
+  );
+}
+
+function AddressLines({ address }: { address: Address }) {
+  const cityLine = [address.postalCode, address.city].filter(Boolean).join(' ');
+  return (
+    <address className="space-y-0.5 text-sm text-stone-700 not-italic">
+      <span className="block font-medium text-stone-900">{address.fullName}</span>
+      {address.company ? <span className="block">{address.company}</span> : null}
+      <span className="block">{address.line1}</span>
+      {address.line2 ? <span className="block">{address.line2}</span> : null}
+      <span className="block">{cityLine}</span>
+      {address.region ? <span className="block">{address.region}</span> : null}
+      <span className="block">{countryName(address.country)}</span>
+      {address.phone ? <span className="block text-stone-500">{address.phone}</span> : null}
+    </address>
+  );
+}
+
+function AddressCard({
+  address,
+  onEdit,
+  onChanged,
+}: {
+  address: Address;
+  onEdit: () => void;
+  onChanged: (message: string) => void;
+}) {
+  const trpc = useTRPC();
+  const invalidate = useInvalidateAddresses();
+  const [confirming, setConfirming] = useState(false);
+  const remove = useMutation(
+    trpc.account.addresses.delete.mutationOptions({
+      onSuccess: async () => {
+        await invalidate();
+        onChanged('Address deleted.');
+      },
+    }),
+  );
+  const setDefault = useMutation(
+    trpc.account.addresses.setDefault.mutationOptions({
+      onSuccess: async () => {
+        await invalidate();
+        onChanged('Default address changed.');
+      },
+    }),
+  );
+  const failure = remove.error ?? setDefault.error;
+  const label = `${address.fullName}, ${address.line1}`;
+
+  return (
+    <li
+      aria-label={label}
+      className={`flex flex-col justify-between gap-4 rounded-2xl p-5 ring-1 ${
+        address.isDefault ? 'bg-brand-50/60 ring-brand-200' : 'bg-white ring-stone-200'
+      }`}
+    >
+      <div className="flex items-start justify-between gap-3">
+        <AddressLines address={address} />
+        {address.isDefault ? (
+          <span className="shrink-0 rounded-full bg-brand-100 px-2.5 py-0.5 font-medium text-brand-800 text-xs">
+            Default
+          </span>
+        ) : null}
+      </div>
+      {failure ? (
+        <p role="alert" className="text-red-700 text-sm">
+          {formErrors(failure, { fields: [] }).formError}
+        </p>
+      ) : null}
+      {confirming ? (
+        <div className="flex flex-wrap items-center gap-2 rounded-xl bg-red-50 p-3 ring-1 ring-red-200">
+          <p className="mr-auto text-red-900 text-sm">Delete this address?</p>
+          <Button
+            variant="danger"
+            size="sm"
+            pending={remove.isPending}
+            onClick={() => remove.mutate({ id: address.id })}
+          >
+            Yes, delete
+          </Button>
+          <Button variant="quiet" size="sm" onClick={() => setConfirming(false)}>
+            Keep
+          </Button>
+        </div>
+      ) : (
+        <div className="flex flex-wrap gap-2">
+          <Button variant="secondary" size="sm" onClick={onEdit}>
+            Edit<span className="sr-only"> address {label}</span>
+          </Button>
+          <Button
+            variant="quiet"
+            size="sm"
+            onClick={() => {
+              remove.reset();
+              setConfirming(true);
+            }}
+          >
+            Delete<span className="sr-only"> address {label}</span>
+          </Button>
+          {address.isDefault ? null : (
+            <Button
+              variant="quiet"
+              size="sm"
+              pending={setDefault.isPending}
+              onClick={() => setDefault.mutate({ id: address.id })}
+            >
+              Make default<span className="sr-only"> address {label}</span>
+            </Button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function AddressForm({
+  title,
+  address,
+  makeDefaultByDefault = false,
+  onCancel,
+  onSaved,
+}: {
+  title: string;
+  address?: Address;
+  makeDefaultByDefault?: boolean;
+  onCancel: () => void;
+  onSaved: () => void;
+}) {
+  const trpc = useTRPC();
+  const invalidate = useInvalidateAddresses();
+  const headingId = useId();
+  const { formRef, errors, field, setFromError, clear } = useFormErrors({
+    fields: ADDRESS_FIELDS,
+    prefix: address ? 'address.' : '',
+  });
+  const onSuccess = async () => {
+    await invalidate();
+    onSaved();
+  };
+  const create = useMutation(
+    trpc.account.addresses.create.mutationOptions({ onSuccess, onError: setFromError }),
+  );
+  const update = useMutation(
+    trpc.account.addresses.update.mutationOptions({ onSuccess, onError: setFromError }),
+  );
+
+  // Opening the form moves focus into it.
+  const firstField = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    firstField.current?.querySelector('input')?.focus();
+  }, []);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const v = formValues(event.currentTarget);
+    const input: AddressInput = {
+      fullName: v.fullName ?? '',
+      company: v.company ?? '',
+      line1: v.line1 ?? '',
+      line2: v.line2 ?? '',
+      city: v.city ?? '',
+      region: v.region ?? '',
+      postalCode: v.postalCode ?? '',
+      country: v.country ?? '',
+      phone: v.phone ?? '',
+      // Editing the default address keeps it the default.
+      isDefault: address?.isDefault === true || v.isDefault === 'on',
+    };
+    clear();
+    if (address) update.mutate({ id: address.id, address: input });
+    else create.mutate(input);
+  }
+
+  const pending = create.isPending || update.isPending;
+  const countries =
+    address && !COUNTRIES.some((c) => c.code === address.country)
+      ? [...COUNTRIES, { code: address.country, name: address.country }]
+      : COUNTRIES;
+
+  return (
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby={headingId}
+      className="space-y-4 rounded-2xl bg-stone-50 p-5 ring-1 ring-stone-200 sm:p-6"
+    >
+      <h3 id={headingId} className="font-medium text-stone-900">
+        {title}
+      </h3>
+      <FormAlert message={errors?.formError} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div ref={firstField}>
+          <TextField
+            label="Full name"
+            name="fullName"
+            autoComplete="name"
+            defaultValue={address?.fullName}
+            error={field('fullName')}
+          />
+        </div>
+        <TextField
+          label="Company"
+          name="company"
+          optional
+          autoComplete="organization"
+          defaultValue={address?.company}
+          error={field('company')}
+        />
+        <TextField
+          label="Street address"
+          name="line1"
+          autoComplete="address-line1"
+          defaultValue={address?.line1}
+          error={field('line1')}
+          className="sm:col-span-2"
+        />
+        <TextField
+          label="Apartment, suite, floor"
+          name="line2"
+          optional
+          autoComplete="address-line2"
+          defaultValue={address?.line2}
+          error={field('line2')}
+          className="sm:col-span-2"
+        />
+        <TextField
+          label="Postal code"
+          name="postalCode"
+          autoComplete="postal-code"
+          defaultValue={address?.postalCode}
+          error={field('postalCode')}
+        />
+        <TextField
+          label="City"
+          name="city"
+          autoComplete="address-level2"
+          defaultValue={address?.city}
+          error={field('city')}
+        />
+        <TextField
+          label="State, province or region"
+          name="region"
+          optional
+          autoComplete="address-level1"
+          defaultValue={address?.region}
+          error={field('region')}
+        />
+        <SelectField
+          label="Country"
+          name="country"
+          autoComplete="country"
+          defaultValue={address?.country ?? ''}
+          error={field('country')}
+        >
+          <option value="" disabled>
+            Choose a country
+          </option>
+          {countries.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name} ({c.code})
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label="Phone"
+          name="phone"
+          type="tel"
+          optional
+          autoComplete="tel"
+          hint="Only for delivery questions."
+          defaultValue={address?.phone}
+          error={field('phone')}
+        />
+      </div>
+      {address?.isDefault ? null : (
+        <label className="flex items-center gap-2 text-sm text-stone-800">
+          <input
+            type="checkbox"
+            name="isDefault"
+            defaultChecked={makeDefaultByDefault}
+            className="size-4 rounded border-stone-300 accent-brand-600"
+          />
+          Use as my default address
+        </label>
+      )}
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" pending={pending}>
+          {address ? 'Save address' : 'Add address'}
+        </Button>
+        <Button variant="quiet" onClick={onCancel} disabled={pending}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

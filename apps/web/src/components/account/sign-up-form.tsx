@@ -1,0 +1,58 @@
+'use client';
+
+import { PASSWORD_MIN_LENGTH } from '@bazaar/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useTransition } from 'react';
+import { useTRPC } from '@/trpc/react';
+import { Button, FormAlert, TextField } from './form-controls';
+import { formValues, useFormErrors } from './use-form-errors';
+import { useSessionChanged } from './use-session-changed';
+
+export function SignUpForm({ next }: { next: string | null }) {
+  const trpc = useTRPC();
+  const sessionChanged = useSessionChanged();
+  const [navigating, startTransition] = useTransition();
+  const { formRef, errors, field, setFromError, clear } = useFormErrors({
+    fields: ['name', 'email', 'password'],
+  });
+  const signUp = useMutation(
+    trpc.auth.signUp.mutationOptions({
+      onSuccess: () => startTransition(() => sessionChanged(next ?? '/account')),
+      onError: setFromError,
+    }),
+  );
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const { name = '', email = '', password = '' } = formValues(event.currentTarget);
+    clear();
+    signUp.mutate({ name, email, password });
+  }
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5">
+      <FormAlert message={errors?.formError} />
+      <TextField label="Name" name="name" autoComplete="name" error={field('name')} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        spellCheck={false}
+        error={field('email')}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong one.`}
+        error={field('password')}
+      />
+      <Button type="submit" pending={signUp.isPending || navigating} className="w-full">
+        Create account
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useCallback } from 'react';
+import { useTRPC } from '@/trpc/react';
+
+/**
+ * After signing in or out (or anything that changes who the visitor is): drop the previous
+ * visitor's account data, refetch the session, and re-render the server components (the header
+ * and the account layout read the session on the server). Optionally navigate first.
+ */
+export function useSessionChanged() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  return useCallback(
+    async (navigateTo?: string) => {
+      // Removed, not refetched: a mounted account page must not refetch as someone else.
+      queryClient.removeQueries({ queryKey: trpc.account.pathKey() });
+      if (navigateTo) router.push(navigateTo);
+      router.refresh();
+      await queryClient.invalidateQueries({ queryKey: trpc.auth.pathKey() });
+    },
+    [queryClient, router, trpc],
+  );
+}
