@@ -54,8 +54,8 @@ export default defineConfig({
     {
       // A production build: API_URL is needed at build time too (the rewrites are baked in).
       command: `pnpm exec next build && pnpm exec next start --port ${WEB_PORT} --hostname 127.0.0.1`,
-      // A static page: readiness should not depend on the API.
-      url: `http://127.0.0.1:${WEB_PORT}/admin`,
+      // Renders even while the API is down: readiness should not depend on the API.
+      url: `http://127.0.0.1:${WEB_PORT}/admin/sign-in`,
       env: { API_URL },
       reuseExistingServer: reuse,
       timeout: 240_000,

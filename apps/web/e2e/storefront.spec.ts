@@ -138,24 +138,3 @@ test('unknown product and unknown path render the 404 page with status 404', asy
     await expect(page.getByRole('link', { name: 'Back to the shop' })).toHaveAttribute('href', '/');
   }
 });
-
-test('admin renders its own shell', async ({ page }) => {
-  const response = await page.goto('/admin');
-  expect(response?.status()).toBe(200);
-  const nav = page.getByRole('navigation', { name: 'Admin' });
-  for (const name of ['Dashboard', 'Products', 'Orders', 'Customers', 'Staff']) {
-    await expect(nav.getByRole('link', { name })).toBeVisible();
-  }
-  await expect(nav.getByRole('link', { name: 'Dashboard' })).toHaveAttribute(
-    'aria-current',
-    'page',
-  );
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-  await expect(page.getByText(/Sign-in arrives with accounts/)).toBeVisible();
-  // Storefront chrome stays out of the admin.
-  await expect(page.getByRole('navigation', { name: 'Categories' })).toHaveCount(0);
-
-  await nav.getByRole('link', { name: 'Orders' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible();
-  await expect(nav.getByRole('link', { name: 'Orders' })).toHaveAttribute('aria-current', 'page');
-});

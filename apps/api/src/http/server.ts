@@ -56,7 +56,7 @@ export function createApiServer({ services, log, ping, security }: ApiServerDeps
     },
   });
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     const started = process.hrtime.bigint();
     const requestId = requestIdOf(req);
     const reqLog = log.child({ reqId: requestId });
@@ -88,6 +88,12 @@ export function createApiServer({ services, log, ping, security }: ApiServerDeps
       else res.destroy();
     });
   });
+  // The web app's rewrite proxy reuses keep-alive connections. If the API closed an idle one at
+  // the moment the proxy reused it, the shopper would get a 500; so the API keeps idle
+  // connections longer than proxies do (Node's 5 s default is shorter than most).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';

@@ -80,7 +80,11 @@ export function createSessionStore(db: Database, now: () => Date = () => new Dat
         expiresAt,
         absoluteExpiresAt,
       });
-      return { id, token: `${id}.${secret}`, expiresAt: cookieExpiry(expiresAt, absoluteExpiresAt) };
+      return {
+        id,
+        token: `${id}.${secret}`,
+        expiresAt: cookieExpiry(expiresAt, absoluteExpiresAt),
+      };
     },
 
     async validate(token) {

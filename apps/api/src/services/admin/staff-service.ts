@@ -192,6 +192,9 @@ export function createStaffService(
       }),
 
     async listRoles() {
+      // A single-table select renders columns unqualified; inside the subqueries a bare "id" would
+      // be the subquery table's own, so the outer role's id is named with its table.
+      const roleId = sql`${roles}.${sql.identifier(roles.id.name)}`;
       const rows = await db
         .select({
           id: roles.id,
@@ -200,8 +203,8 @@ export function createStaffService(
           requiresTwoFactor: roles.requiresTwoFactor,
           permissions: sql<
             string[]
-          >`coalesce((select array_agg(${rolePermissions.permission} order by ${rolePermissions.permission}) from ${rolePermissions} where ${rolePermissions.roleId} = ${roles.id}), '{}')`,
-          memberCount: sql<number>`(select count(*)::int from ${users} where ${users.roleId} = ${roles.id} and ${users.deactivatedAt} is null)`,
+          >`coalesce((select array_agg(${rolePermissions.permission} order by ${rolePermissions.permission}) from ${rolePermissions} where ${rolePermissions.roleId} = ${roleId}), '{}')`,
+          memberCount: sql<number>`(select count(*)::int from ${users} where ${users.roleId} = ${roleId} and ${users.deactivatedAt} is null)`,
         })
         .from(roles)
         .orderBy(asc(roles.createdAt), asc(roles.name));

@@ -20,7 +20,7 @@ export function AdminPlaceholder({
       <div className="rounded-2xl border border-stone-300 border-dashed bg-white px-6 py-16 text-center">
         <p className="font-medium text-stone-900">Coming soon</p>
         <p className="mx-auto mt-1 max-w-md text-sm text-stone-600">
-          This section arrives together with staff accounts and permissions.
+          This part of the admin is still being built.
         </p>
       </div>
     </div>

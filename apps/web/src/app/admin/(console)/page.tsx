@@ -1,14 +1,20 @@
 import type { Metadata } from 'next';
-import { AdminPlaceholder } from '@/components/admin-placeholder';
+import { AdminPlaceholder } from '@/components/admin/admin-placeholder';
+import { getConsoleUser } from '../_lib/session';
 
 // The layout's title template only applies to child segments, so spell this one out.
 export const metadata: Metadata = { title: { absolute: 'Dashboard · Bazaar Admin' } };
 
 const STATS = ['Orders today', 'Revenue this week', 'Products live', 'Low-stock variants'];
 
-export default function AdminDashboardPage() {
+export default async function AdminDashboardPage() {
+  const user = await getConsoleUser();
+  if (!user) return null;
   return (
-    <AdminPlaceholder title="Dashboard" description="A summary of how the shop is doing.">
+    <AdminPlaceholder
+      title="Dashboard"
+      description={`Welcome, ${user.name}. A summary of how the shop is doing.`}
+    >
       <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         {STATS.map((label) => (
           <li key={label} className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-stone-900/5">

@@ -1,0 +1,31 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+
+/** The admin's pages outside the console (sign-in, invitations, enrolment): one centred card. */
+export function AuthShell({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
+  return (
+    <div className="flex min-h-dvh flex-1 flex-col items-center bg-stone-100 px-4 py-10 sm:py-16">
+      <Link href="/admin" className="flex items-center gap-2 rounded-md px-1 font-semibold text-lg">
+        <span
+          aria-hidden="true"
+          className="flex size-8 items-center justify-center rounded-lg bg-brand-600 font-display text-base text-white"
+        >
+          B
+        </span>
+        Bazaar <span className="font-normal text-stone-500">Admin</span>
+      </Link>
+      <main
+        id="main"
+        tabIndex={-1}
+        className={`mt-8 w-full rounded-2xl bg-white p-6 shadow-sm ring-1 ring-stone-900/5 focus:outline-none sm:p-8 ${
+          wide ? 'max-w-2xl' : 'max-w-md'
+        }`}
+      >
+        {children}
+      </main>
+      <Link href="/" className="mt-6 text-sm text-stone-500 hover:text-stone-900">
+        ← Back to the shop
+      </Link>
+    </div>
+  );
+}

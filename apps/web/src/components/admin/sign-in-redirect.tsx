@@ -1,0 +1,36 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname, useRouter } from 'next/navigation';
+import { useEffect } from 'react';
+import { AuthShell } from './auth-shell';
+
+function signInHref(next: string) {
+  return `/admin/sign-in?next=${encodeURIComponent(next)}`;
+}
+
+/**
+ * Shown by the console to signed-out visitors: sends them to sign-in, remembering where they
+ * were going (a layout cannot read the path on the server, the browser can).
+ */
+export function SignInRedirect() {
+  const pathname = usePathname();
+  const router = useRouter();
+  useEffect(() => {
+    router.replace(signInHref(`${window.location.pathname}${window.location.search}`));
+  }, [router]);
+  return (
+    <AuthShell>
+      <h1 className="font-semibold text-stone-900 text-xl">Sign in required</h1>
+      <p className="mt-2 text-sm text-stone-600">
+        The admin is for Bazaar staff. Taking you to the sign-in page…
+      </p>
+      <Link
+        href={signInHref(pathname)}
+        className="mt-6 inline-block font-medium text-brand-700 text-sm underline"
+      >
+        Sign in
+      </Link>
+    </AuthShell>
+  );
+}
