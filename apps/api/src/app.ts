@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { cookieSecure, type Env } from './env.ts';
 import { createApiServer } from './http/server.ts';
 import type { Logger } from './logger.ts';
+import { allowedOriginsFor } from './security/csrf.ts';
 import { createRateLimits } from './security/rate-limits.ts';
 import { ensureBuiltInRoles } from './services/admin/built-in-roles.ts';
 import { DEMO_OWNER, seedDemoOwner } from './services/admin/owner.ts';
@@ -58,7 +59,7 @@ export async function createApp(env: Env, log: Logger): Promise<App> {
     log,
     ping: db.ping,
     security: {
-      allowedOrigins: new Set([new URL(env.PUBLIC_URL).origin]),
+      allowedOrigins: allowedOriginsFor(env.PUBLIC_URL),
       cookie: { secure: cookieSecure(env) },
       trustedProxies: env.TRUSTED_PROXIES,
     },

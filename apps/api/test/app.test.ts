@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@bazaar/contracts';
 import { describe, expect, it } from 'vitest';
-import { closeServer, createApp } from '../src/app.ts';
+import { closeServer, createApp, demoCredentials } from '../src/app.ts';
 import { EnvError, loadEnv } from '../src/env.ts';
 import { createApiServer } from '../src/http/server.ts';
+import { DEMO_OWNER } from '../src/services/admin/owner.ts';
 import { capturingLogger, servicesFor, testSecurity, useDemoDatabase } from './helpers.ts';
 
 const testDb = useDemoDatabase();
@@ -29,6 +30,16 @@ describe('embedded PGlite start', () => {
       expect(next.items[0]?.id).not.toBe(page.items[0]?.id);
       const categories = await client.catalog.categories.query();
       expect(categories.length).toBeGreaterThan(0);
+      // Demo mode seeds an Owner whose printed credentials work (no second factor in demo mode).
+      expect(demoCredentials()).toContain(`${DEMO_OWNER.email} / ${DEMO_OWNER.password}`);
+      const state = await client.auth.signIn.mutate({
+        email: DEMO_OWNER.email,
+        password: DEMO_OWNER.password,
+      });
+      expect(state).toMatchObject({
+        status: 'signed-in',
+        user: { kind: 'staff', role: { name: 'Owner' }, twoFactorEnrolmentRequired: false },
+      });
       await app.shutdown();
       expect(await app.db.ping()).toBe(false);
     } finally {

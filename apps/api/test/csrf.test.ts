@@ -1,6 +1,7 @@
 import { users } from '@bazaar/db/schema';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allowedOriginsFor } from '../src/security/csrf.ts';
 import {
   browserClient,
   type RunningServer,
@@ -29,6 +30,19 @@ async function signedInCookie() {
   await browser.client.auth.signUp.mutate({ name: 'V', email: newEmail(), password: PASSWORD });
   return `bazaar_session=${browser.cookie()}`;
 }
+
+describe('allowed origins', () => {
+  it('is the public origin only, or every loopback spelling of a loopback shop', () => {
+    expect([...allowedOriginsFor('https://shop.example.com/store')]).toEqual([
+      'https://shop.example.com',
+    ]);
+    expect([...allowedOriginsFor('http://localhost:3000')].sort()).toEqual([
+      'http://127.0.0.1:3000',
+      'http://[::1]:3000',
+      'http://localhost:3000',
+    ]);
+  });
+});
 
 describe('cross-site request forgery', () => {
   it('refuses a cross-site HTML form post before any procedure runs', async () => {

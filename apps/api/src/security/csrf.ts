@@ -26,3 +26,21 @@ export function refuseCrossSite(
     return { status: 403, message: 'Cross-origin request refused' };
   return null;
 }
+
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * The origins allowed to send mutations: the shop's public origin. A loopback shop accepts every
+ * loopback spelling of it, since `localhost:3000` and `127.0.0.1:3000` are the same shop to a developer.
+ */
+export function allowedOriginsFor(publicUrl: string): Set<string> {
+  const url = new URL(publicUrl);
+  if (!LOOPBACK_HOSTS.includes(url.hostname)) return new Set([url.origin]);
+  return new Set(
+    LOOPBACK_HOSTS.map((host) => {
+      const alias = new URL(url.origin);
+      alias.hostname = host;
+      return alias.origin;
+    }),
+  );
+}
