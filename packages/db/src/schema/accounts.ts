@@ -30,7 +30,7 @@ export const users = pgTable(
     /** Confirmed TOTP key (base32); `totpPendingKey` holds a key during enrolment. */
     totpKey: text(),
     totpPendingKey: text(),
-    /** The last accepted TOTP code and when, so a code cannot be replayed within its window. */
+    /** The last accepted TOTP code and the start of its time step: only later steps are accepted. */
     totpLastCode: text(),
     totpLastCodeAt: timestamp({ withTimezone: true }),
     lastSignInAt: timestamp({ withTimezone: true }),

@@ -1,7 +1,7 @@
 import { recoveryCodes, users } from '@bazaar/db/schema';
 import { decodeBase32IgnorePadding, encodeBase32NoPadding } from '@oslojs/encoding';
-import { createTOTPKeyURI, verifyTOTPWithGracePeriod } from '@oslojs/otp';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { createTOTPKeyURI, verifyHOTP } from '@oslojs/otp';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db.ts';
 import { randomSecret, sha256Hex } from '../../security/secrets.ts';
 
@@ -20,29 +20,33 @@ export function newTotpKey(): string {
 export const totpUri = (key: string, accountName: string) =>
   createTOTPKeyURI('Bazaar', accountName, decodeBase32IgnorePadding(key), PERIOD_SECONDS, DIGITS);
 
-export const totpMatches = (key: string, code: string) =>
-  verifyTOTPWithGracePeriod(
-    decodeBase32IgnorePadding(key),
-    PERIOD_SECONDS,
-    DIGITS,
-    code,
-    GRACE_SECONDS,
-  );
+/** The time step (30-second counter) a code belongs to, among those accepted now; null if none. */
+export function totpStep(key: string, code: string): bigint | null {
+  const keyBytes = decodeBase32IgnorePadding(key);
+  const now = Date.now();
+  const period = PERIOD_SECONDS * 1000;
+  const last = BigInt(Math.floor((now + GRACE_SECONDS * 1000) / period));
+  for (let step = BigInt(Math.floor((now - GRACE_SECONDS * 1000) / period)); step <= last; step++)
+    if (verifyHOTP(keyBytes, step, DIGITS, code)) return step;
+  return null;
+}
 
 /**
- * Accepts a TOTP code once: the same code is refused again while it could still be valid, so a
- * code seen over someone's shoulder cannot be replayed.
+ * Accepts a TOTP code once: `totpLastCodeAt` records the start of the accepted code's time step,
+ * and only a code of a later step is accepted afterwards (RFC 6238 §5.2). Remembering the last
+ * code alone would let an earlier code still inside the grace window be replayed after another.
  */
 export async function acceptTotpCode(db: DbOrTx, userId: string, key: string, code: string) {
-  if (!totpMatches(key, code)) return false;
-  const windowSeconds = PERIOD_SECONDS + 2 * GRACE_SECONDS;
+  const step = totpStep(key, code);
+  if (step === null) return false;
+  const stepStart = new Date(Number(step) * PERIOD_SECONDS * 1000);
   const updated = await db
     .update(users)
-    .set({ totpLastCode: code, totpLastCodeAt: sql`now()` })
+    .set({ totpLastCode: code, totpLastCodeAt: stepStart })
     .where(
       and(
         eq(users.id, userId),
-        sql`not (${users.totpLastCode} is not distinct from ${code} and ${users.totpLastCodeAt} > now() - make_interval(secs => ${windowSeconds}))`,
+        or(isNull(users.totpLastCodeAt), lt(users.totpLastCodeAt, stepStart)),
       ),
     )
     .returning({ id: users.id });

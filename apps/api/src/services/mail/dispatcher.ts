@@ -6,6 +6,7 @@ import type { MailTransport } from './transports.ts';
 
 const MAX_ATTEMPTS = 8;
 const BATCH = 20;
+export const REDACTED_BODY = '(body removed after delivery)';
 
 export interface MailDispatcher {
   /** Sends what is due now; resolves with how many messages it handled. */
@@ -60,7 +61,14 @@ export function createMailDispatcher(
         await transport.send(mail);
         await db
           .update(mailOutbox)
-          .set({ status: 'sent', sentAt: sql`now()`, transport: transport.name, lastError: null })
+          .set({
+            status: 'sent',
+            sentAt: sql`now()`,
+            transport: transport.name,
+            lastError: null,
+            // Bodies carry live single-use links; once they have left by SMTP the shop keeps none.
+            ...(transport.keepsBody ? {} : { text: REDACTED_BODY, html: null }),
+          })
           .where(eq(mailOutbox.id, mail.id));
       } catch (error) {
         const failed = mail.attempts >= MAX_ATTEMPTS;
