@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../src/security/passwords.ts';
 import {
   browserClient,
+  PASSWORD,
   type RunningServer,
   SHOP_ORIGIN,
   servicesFor,
@@ -18,7 +19,6 @@ import {
  */
 const testDb = useDemoDatabase();
 let server: RunningServer;
-const PASSWORD = 'Velvet-Anchor-Orbit-42';
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; type: 'query' | 'mutation' } };
 const procedures = Object.entries(

@@ -1,9 +1,10 @@
 import { emailTokens, mailOutbox, sessions, users } from '@bazaar/db/schema';
-import { TRPCClientError } from '@trpc/client';
 import { desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browserClient,
+  errorOf,
+  PASSWORD,
   type RunningServer,
   servicesFor,
   startServer,
@@ -15,22 +16,11 @@ let server: RunningServer;
 const db = () => testDb().handle.db;
 let n = 0;
 const newEmail = () => `auth-${++n}-${Date.now()}@example.com`;
-const PASSWORD = 'Velvet-Anchor-Orbit-42';
 
 beforeAll(async () => {
   server = await startServer(servicesFor(testDb()));
 });
 afterAll(() => server?.close());
-
-const errorOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCClientError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-};
 
 async function latestMailTo(to: string) {
   const [mail] = await db()

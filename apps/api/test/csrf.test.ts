@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowedOriginsFor } from '../src/security/csrf.ts';
 import {
   browserClient,
+  PASSWORD,
   type RunningServer,
   SHOP_ORIGIN,
   servicesFor,
@@ -13,7 +14,6 @@ import {
 
 const testDb = useDemoDatabase();
 let server: RunningServer;
-const PASSWORD = 'Velvet-Anchor-Orbit-42';
 let n = 0;
 const newEmail = () => `csrf-${++n}-${Date.now()}@example.com`;
 

@@ -1,7 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { type Actor, appRouter, createCallerFactory, createClient } from '@bazaar/contracts';
+import {
+  type Actor,
+  type AppRouter,
+  appRouter,
+  createCallerFactory,
+  createClient,
+} from '@bazaar/contracts';
 import { createTestDatabase, type TestDatabase } from '@bazaar/db/testing';
+import { TRPCClientError } from '@trpc/client';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, inject } from 'vitest';
@@ -167,4 +174,18 @@ export function browserClient(server: RunningServer, options: { ip?: string } = 
     /** Every Set-Cookie header received, oldest first. */
     setCookies,
   };
+}
+
+/** A password the strength check accepts. */
+export const PASSWORD = 'Velvet-Anchor-Orbit-42';
+
+/** The TRPCClientError a call fails with; throws if it succeeds or fails otherwise. */
+export async function errorOf(promise: Promise<unknown>): Promise<TRPCClientError<AppRouter>> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCClientError) return error as TRPCClientError<AppRouter>;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
 }

@@ -1,9 +1,10 @@
-import { TRPCClientError } from '@trpc/client';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRateLimits, type RateLimitOptions } from '../src/security/rate-limits.ts';
 import {
   browserClient,
+  errorOf,
+  PASSWORD,
   type RunningServer,
   redisRateLimits,
   servicesFor,
@@ -16,18 +17,7 @@ const testDb = useDemoDatabase();
 const redis = useRedis();
 let n = 0;
 const newEmail = () => `limits-${++n}-${Date.now()}@example.com`;
-const PASSWORD = 'Velvet-Anchor-Orbit-42';
 const WRONG = 'Wrong-Password-Here-1';
-
-const errorOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCClientError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-};
 
 /** A server whose limits count in the real Redis, under keys of its own. */
 async function serverWithLimits(limits: RateLimitOptions['limits'] = {}) {

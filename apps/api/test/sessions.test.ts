@@ -7,6 +7,7 @@ import { createSessionStore, sessionPolicies } from '../src/services/accounts/se
 import { createOwner } from '../src/services/admin/owner.ts';
 import {
   browserClient,
+  PASSWORD,
   type RunningServer,
   servicesFor,
   startServer,
@@ -19,7 +20,6 @@ let server: RunningServer;
 const db = () => testDb().handle.db;
 let n = 0;
 const newEmail = () => `shopper-${++n}-${Date.now()}@example.com`;
-const PASSWORD = 'Velvet-Anchor-Orbit-42';
 
 beforeAll(async () => {
   server = await startServer(servicesFor(testDb()));

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOwner } from '../src/services/admin/owner.ts';
 import {
   browserClient,
+  errorOf,
+  PASSWORD,
   type RunningServer,
   servicesFor,
   startServer,
@@ -21,7 +23,6 @@ const db = () => testDb().handle.db;
 let server: RunningServer;
 type Browser = ReturnType<typeof browserClient>;
 
-const PASSWORD = 'Velvet-Anchor-Orbit-42';
 const OWNER_EMAIL = 'olive.owner@staff.test';
 let ownerId: string;
 let owner: Browser;
@@ -30,16 +31,6 @@ const roleIds: Record<string, string> = {};
 let n = 0;
 const newEmail = (label = 'staff') => `${label}-${++n}@staff.test`;
 const tokenIn = (text: string) => /\/admin\/accept-invite\?token=([a-z2-7]{32})\b/.exec(text)?.[1];
-
-const errorOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCClientError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-};
 
 async function signIn(email: string, password = PASSWORD): Promise<Browser> {
   const browser = browserClient(server);

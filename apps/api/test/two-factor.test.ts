@@ -2,13 +2,14 @@ import { permissions } from '@bazaar/contracts';
 import { recoveryCodes, roles, sessions, users } from '@bazaar/db/schema';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP, generateTOTP } from '@oslojs/otp';
-import { TRPCClientError } from '@trpc/client';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../src/security/passwords.ts';
 import { createOwner } from '../src/services/admin/owner.ts';
 import {
   browserClient,
+  errorOf,
+  PASSWORD,
   type RunningServer,
   servicesFor,
   startServer,
@@ -23,20 +24,9 @@ let demo: RunningServer;
 /** Production mode: the Owner's role requires two-factor before any permission applies. */
 let strict: RunningServer;
 
-const PASSWORD = 'Velvet-Anchor-Orbit-42';
 let n = 0;
 const newEmail = () => `twofactor-${++n}@staff.test`;
 const allPermissions = [...permissions].sort();
-
-const errorOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCClientError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-};
 
 /** What an authenticator app shows now. */
 const currentCode = (secret: string) => generateTOTP(decodeBase32IgnorePadding(secret), 30, 6);
