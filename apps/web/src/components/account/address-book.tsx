@@ -285,6 +285,12 @@ function AddressForm({
   }
 
   const pending = create.isPending || update.isPending;
+  /** Ties a text input to the address's current value and to the API's error for it. */
+  const bind = (name: Exclude<(typeof ADDRESS_FIELDS)[number], 'country' | 'isDefault'>) => ({
+    name,
+    defaultValue: address?.[name],
+    error: field(name),
+  });
   const countries =
     address && !COUNTRIES.some((c) => c.code === address.country)
       ? [...COUNTRIES, { code: address.country, name: address.country }]
@@ -304,60 +310,29 @@ function AddressForm({
       <FormAlert message={errors?.formError} />
       <div className="grid gap-4 sm:grid-cols-2">
         <div ref={firstField}>
-          <TextField
-            label="Full name"
-            name="fullName"
-            autoComplete="name"
-            defaultValue={address?.fullName}
-            error={field('fullName')}
-          />
+          <TextField label="Full name" autoComplete="name" {...bind('fullName')} />
         </div>
-        <TextField
-          label="Company"
-          name="company"
-          optional
-          autoComplete="organization"
-          defaultValue={address?.company}
-          error={field('company')}
-        />
+        <TextField label="Company" optional autoComplete="organization" {...bind('company')} />
         <TextField
           label="Street address"
-          name="line1"
           autoComplete="address-line1"
-          defaultValue={address?.line1}
-          error={field('line1')}
+          {...bind('line1')}
           className="sm:col-span-2"
         />
         <TextField
           label="Apartment, suite, floor"
-          name="line2"
           optional
           autoComplete="address-line2"
-          defaultValue={address?.line2}
-          error={field('line2')}
+          {...bind('line2')}
           className="sm:col-span-2"
         />
-        <TextField
-          label="Postal code"
-          name="postalCode"
-          autoComplete="postal-code"
-          defaultValue={address?.postalCode}
-          error={field('postalCode')}
-        />
-        <TextField
-          label="City"
-          name="city"
-          autoComplete="address-level2"
-          defaultValue={address?.city}
-          error={field('city')}
-        />
+        <TextField label="Postal code" autoComplete="postal-code" {...bind('postalCode')} />
+        <TextField label="City" autoComplete="address-level2" {...bind('city')} />
         <TextField
           label="State, province or region"
-          name="region"
           optional
           autoComplete="address-level1"
-          defaultValue={address?.region}
-          error={field('region')}
+          {...bind('region')}
         />
         <SelectField
           label="Country"
@@ -377,13 +352,11 @@ function AddressForm({
         </SelectField>
         <TextField
           label="Phone"
-          name="phone"
           type="tel"
           optional
           autoComplete="tel"
           hint="Only for delivery questions."
-          defaultValue={address?.phone}
-          error={field('phone')}
+          {...bind('phone')}
         />
       </div>
       {address?.isDefault ? null : (

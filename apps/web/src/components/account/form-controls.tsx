@@ -1,5 +1,6 @@
 'use client';
 
+import { PASSWORD_MIN_LENGTH } from '@bazaar/contracts';
 import { type ComponentProps, type ReactNode, useId } from 'react';
 
 const inputClass =
@@ -63,6 +64,39 @@ export function TextField({
   );
 }
 
+/** An email address: the email keyboard, autofill and no spell-checking. */
+export function EmailField({
+  label = 'Email',
+  name = 'email',
+  ...props
+}: Omit<TextFieldProps, 'label' | 'name' | 'type'> & { label?: string; name?: string }) {
+  return (
+    <TextField
+      label={label}
+      name={name}
+      type="email"
+      autoComplete="email"
+      inputMode="email"
+      spellCheck={false}
+      {...props}
+    />
+  );
+}
+
+/** A password being chosen (signing up, resetting it), with the advice on a strong one. */
+export function NewPasswordField({ label, error }: { label: string; error: string | undefined }) {
+  return (
+    <TextField
+      label={label}
+      name="password"
+      type="password"
+      autoComplete="new-password"
+      hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong one.`}
+      error={error}
+    />
+  );
+}
+
 type SelectFieldProps = Omit<ComponentProps<'select'>, 'id' | 'name'> & {
   label: string;
   name: string;
@@ -121,6 +155,19 @@ export function FormStatus({ message }: { message: string | null | undefined }) 
           {message}
         </p>
       ) : null}
+    </div>
+  );
+}
+
+/** A success that takes the place of a form: what happened, then what comes next. */
+export function SuccessNotice({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div
+      role="status"
+      className="rounded-xl bg-emerald-50 p-4 text-emerald-900 ring-1 ring-emerald-200"
+    >
+      <p className="font-medium">{title}</p>
+      <p className="mt-1 text-sm">{children}</p>
     </div>
   );
 }

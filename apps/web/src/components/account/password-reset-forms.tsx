@@ -1,12 +1,11 @@
 'use client';
 
-import { PASSWORD_MIN_LENGTH } from '@bazaar/contracts';
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { type FormEvent, useState } from 'react';
 import { useTRPC } from '@/trpc/react';
 import { linkClass } from './auth-shell';
-import { Button, FormAlert, TextField } from './form-controls';
+import { Button, EmailField, FormAlert, NewPasswordField, SuccessNotice } from './form-controls';
 import { formValues, useFormErrors } from './use-form-errors';
 
 export function ForgotPasswordForm() {
@@ -30,16 +29,10 @@ export function ForgotPasswordForm() {
   if (sentTo !== null) {
     return (
       <div className="space-y-5">
-        <div
-          role="status"
-          className="rounded-xl bg-emerald-50 p-4 text-emerald-900 ring-1 ring-emerald-200"
-        >
-          <p className="font-medium">Check your email</p>
-          <p className="mt-1 text-sm">
-            If an account exists for <span className="break-all font-medium">{sentTo}</span>, we
-            sent a link to reset your password. It works once and expires soon.
-          </p>
-        </div>
+        <SuccessNotice title="Check your email">
+          If an account exists for <span className="break-all font-medium">{sentTo}</span>, we sent
+          a link to reset your password. It works once and expires soon.
+        </SuccessNotice>
         <p className="text-sm text-stone-600">
           No email after a few minutes? Check your spam folder, or{' '}
           <button
@@ -61,15 +54,7 @@ export function ForgotPasswordForm() {
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5">
       <FormAlert message={errors?.formError} />
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        spellCheck={false}
-        error={field('email')}
-      />
+      <EmailField error={field('email')} />
       <Button type="submit" pending={request.isPending} className="w-full">
         Send reset link
       </Button>
@@ -93,13 +78,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
   if (reset.isSuccess) {
     return (
       <div className="space-y-5">
-        <div
-          role="status"
-          className="rounded-xl bg-emerald-50 p-4 text-emerald-900 ring-1 ring-emerald-200"
-        >
-          <p className="font-medium">Your password has been changed</p>
-          <p className="mt-1 text-sm">Sign in with your new password to continue.</p>
-        </div>
+        <SuccessNotice title="Your password has been changed">
+          Sign in with your new password to continue.
+        </SuccessNotice>
         <Link
           href="/sign-in"
           className="inline-flex w-full justify-center rounded-full bg-stone-900 px-5 py-2.5 font-medium text-sm text-white shadow-sm hover:bg-brand-700"
@@ -113,14 +94,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5">
       <FormAlert message={errors?.formError} />
-      <TextField
-        label="New password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong one.`}
-        error={field('password')}
-      />
+      <NewPasswordField label="New password" error={field('password')} />
       <Button type="submit" pending={reset.isPending} className="w-full">
         Set new password
       </Button>

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { formErrors } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
-import { Button, FormAlert, FormStatus, Panel, TextField } from './form-controls';
+import { Button, EmailField, FormAlert, FormStatus, Panel, TextField } from './form-controls';
 import { formValues, useFormErrors } from './use-form-errors';
 
 /** Re-reads the session (our own profile) and re-renders the server parts (the header's name). */
@@ -167,15 +167,7 @@ function ChangeEmailForm() {
         }
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField
-          label="New email address"
-          name="newEmail"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          spellCheck={false}
-          error={field('newEmail')}
-        />
+        <EmailField label="New email address" name="newEmail" error={field('newEmail')} />
         <TextField
           label="Current password"
           name="password"

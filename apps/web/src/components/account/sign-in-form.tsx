@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { type FormEvent, useState, useTransition } from 'react';
 import { useTRPC } from '@/trpc/react';
 import { linkClass } from './auth-shell';
-import { Button, FormAlert, TextField } from './form-controls';
+import { Button, EmailField, FormAlert, TextField } from './form-controls';
 import { formValues, useFormErrors } from './use-form-errors';
 import { useSessionChanged } from './use-session-changed';
 
@@ -56,15 +56,7 @@ export function SignInForm({ next }: { next: string | null }) {
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5">
       <FormAlert message={errors?.formError} />
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        spellCheck={false}
-        error={field('email')}
-      />
+      <EmailField error={field('email')} />
       <div>
         <TextField
           label="Password"

@@ -1,10 +1,9 @@
 'use client';
 
-import { PASSWORD_MIN_LENGTH } from '@bazaar/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useTransition } from 'react';
 import { useTRPC } from '@/trpc/react';
-import { Button, FormAlert, TextField } from './form-controls';
+import { Button, EmailField, FormAlert, NewPasswordField, TextField } from './form-controls';
 import { formValues, useFormErrors } from './use-form-errors';
 import { useSessionChanged } from './use-session-changed';
 
@@ -33,23 +32,8 @@ export function SignUpForm({ next }: { next: string | null }) {
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5">
       <FormAlert message={errors?.formError} />
       <TextField label="Name" name="name" autoComplete="name" error={field('name')} />
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        spellCheck={false}
-        error={field('email')}
-      />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong one.`}
-        error={field('password')}
-      />
+      <EmailField error={field('email')} />
+      <NewPasswordField label="Password" error={field('password')} />
       <Button type="submit" pending={signUp.isPending || navigating} className="w-full">
         Create account
       </Button>

@@ -12,12 +12,17 @@ export function formValues(form: HTMLFormElement): Record<string, string> {
   return out;
 }
 
+export interface UseFormErrorsOptions extends FormErrorOptions {
+  /** With no invalid field, move focus to the form's `role="alert"` message instead. */
+  focusAlert?: boolean;
+}
+
 /**
  * Error state for one form: `setFromError` maps a failed call, `field(name)` reads a field's
  * message, and after each failure focus moves to the first invalid field (the form-level
- * message is announced by its `role="alert"` region).
+ * message is announced by its `role="alert"` region, and focused too with `focusAlert`).
  */
-export function useFormErrors(options: FormErrorOptions = {}): {
+export function useFormErrors(options: UseFormErrorsOptions = {}): {
   errors: FormErrors | null;
   formRef: RefObject<HTMLFormElement | null>;
   field: (name: string) => string | undefined;
@@ -31,8 +36,16 @@ export function useFormErrors(options: FormErrorOptions = {}): {
   optionsRef.current = options;
 
   useEffect(() => {
-    if (!errors || Object.keys(errors.fieldErrors).length === 0) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (!errors) return;
+    const form = formRef.current;
+    if (Object.keys(errors.fieldErrors).length > 0) {
+      form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    } else if (errors.formError && optionsRef.current.focusAlert) {
+      const alert = form?.querySelector<HTMLElement>('[role="alert"]');
+      if (!alert) return;
+      alert.tabIndex = -1;
+      alert.focus();
+    }
   }, [errors]);
 
   const setFromError = useCallback((error: unknown) => {

@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import { formErrors } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
 import { linkClass } from './auth-shell';
-import { Button } from './form-controls';
+import { Button, SuccessNotice } from './form-controls';
 import { useSessionChanged } from './use-session-changed';
 
 /**
@@ -35,13 +35,9 @@ export function VerifyEmail({ token, signedIn }: { token: string; signedIn: bool
   if (verify.isSuccess) {
     return (
       <div className="space-y-6">
-        <div
-          role="status"
-          className="rounded-xl bg-emerald-50 p-4 text-emerald-900 ring-1 ring-emerald-200"
-        >
-          <p className="font-medium">Your email address is verified</p>
-          <p className="mt-1 text-sm">Thanks — you’re all set.</p>
-        </div>
+        <SuccessNotice title="Your email address is verified">
+          Thanks — you’re all set.
+        </SuccessNotice>
         <div className="flex flex-wrap gap-3">
           <Link
             href={signedIn ? '/account' : '/sign-in'}

@@ -4,9 +4,9 @@ import { PASSWORD_MIN_LENGTH } from '@bazaar/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useRef, useState } from 'react';
+import { type FormErrors, fieldError, formErrors, NO_ERRORS } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
 import { Button, Field, FormAlert, useFocusFirstError } from './form';
-import { type FormErrors, NO_ERRORS, toFormErrors } from './form-errors';
 
 /** An invited staff member chooses their password, then signs in. */
 export function AcceptInviteForm({ token }: { token: string }) {
@@ -23,7 +23,7 @@ export function AcceptInviteForm({ token }: { token: string }) {
     const password = String(form.get('password') ?? '');
     const confirm = String(form.get('confirmPassword') ?? '');
     if (password !== confirm) {
-      setErrors({ fieldErrors: { confirmPassword: 'The passwords don’t match' } });
+      setErrors({ fieldErrors: { confirmPassword: ['The passwords don’t match'] } });
       return;
     }
     setErrors(NO_ERRORS);
@@ -31,7 +31,7 @@ export function AcceptInviteForm({ token }: { token: string }) {
       { token, password },
       {
         onSuccess: () => router.push('/admin/sign-in?notice=invited'),
-        onError: (error) => setErrors(toFormErrors(error, ['password'])),
+        onError: (error) => setErrors(formErrors(error, { fields: ['password'] })),
       },
     );
   }
@@ -54,7 +54,7 @@ export function AcceptInviteForm({ token }: { token: string }) {
         required
         minLength={PASSWORD_MIN_LENGTH}
         hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong one.`}
-        error={errors.fieldErrors.password}
+        error={fieldError(errors, 'password')}
       />
       <Field
         label="Confirm password"
@@ -62,7 +62,7 @@ export function AcceptInviteForm({ token }: { token: string }) {
         type="password"
         autoComplete="new-password"
         required
-        error={errors.fieldErrors.confirmPassword}
+        error={fieldError(errors, 'confirmPassword')}
       />
       <Button
         type="submit"

@@ -7,7 +7,7 @@ import {
   useEffect,
   useId,
 } from 'react';
-import type { FormErrors } from './form-errors';
+import type { FormErrors } from '@/lib/form-errors';
 import { type ButtonVariant, buttonClass, inputClass } from './styles';
 
 function describedBy(...ids: (string | false | undefined)[]) {
@@ -22,15 +22,24 @@ interface FieldOwnProps {
   hint?: ReactNode;
 }
 
-/** A labelled input; its hint and error are announced with it (aria-describedby). */
-export function Field({
+/** What a control needs to be tied to its label, hint and error. */
+interface ControlProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/** The label, hint and error around one control; its hint and error are announced with it. */
+function LabelledControl({
   label,
-  name,
   error,
   hint,
   className,
-  ...input
-}: FieldOwnProps & Omit<ComponentPropsWithoutRef<'input'>, 'name'>) {
+  children,
+}: Omit<FieldOwnProps, 'name'> & {
+  className?: string | undefined;
+  children: (control: ControlProps) => ReactNode;
+}) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -44,20 +53,35 @@ export function Field({
           {hint}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hintId, errorId)}
-        className={`mt-1.5 ${inputClass}`}
-        {...input}
-      />
+      {children({
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy(hintId, errorId),
+      })}
       {error ? (
         <p id={errorId} className="mt-1.5 text-red-700 text-sm">
           {error}
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A labelled input; its hint and error are announced with it (aria-describedby). */
+export function Field({
+  label,
+  name,
+  error,
+  hint,
+  className,
+  ...input
+}: FieldOwnProps & Omit<ComponentPropsWithoutRef<'input'>, 'name'>) {
+  return (
+    <LabelledControl label={label} error={error} hint={hint} className={className}>
+      {(control) => (
+        <input {...control} name={name} className={`mt-1.5 ${inputClass}`} {...input} />
+      )}
+    </LabelledControl>
   );
 }
 
@@ -70,35 +94,32 @@ export function SelectField({
   children,
   ...select
 }: FieldOwnProps & Omit<ComponentPropsWithoutRef<'select'>, 'name'>) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block font-medium text-sm text-stone-900">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="mt-0.5 text-stone-500 text-xs">
-          {hint}
-        </p>
-      ) : null}
-      <select
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hintId, errorId)}
-        className={`mt-1.5 ${inputClass}`}
-        {...select}
-      >
-        {children}
-      </select>
-      {error ? (
-        <p id={errorId} className="mt-1.5 text-red-700 text-sm">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <LabelledControl label={label} error={error} hint={hint} className={className}>
+      {(control) => (
+        <select {...control} name={name} className={`mt-1.5 ${inputClass}`} {...select}>
+          {children}
+        </select>
+      )}
+    </LabelledControl>
+  );
+}
+
+/** The 6-digit code from an authenticator app. */
+export function TotpCodeField(
+  props: Omit<ComponentPropsWithoutRef<typeof Field>, 'label' | 'name'>,
+) {
+  return (
+    <Field
+      label="Authentication code"
+      name="code"
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      pattern="[0-9]*"
+      maxLength={6}
+      required
+      {...props}
+    />
   );
 }
 

@@ -3,10 +3,10 @@
 import type { MailMessage } from '@bazaar/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, Fragment, useId, useState } from 'react';
+import { errorCode, formErrors } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
 import { DateTime } from './date-time';
 import { Button, FormAlert } from './form';
-import { errorCode, toFormErrors } from './form-errors';
 import { inputClass } from './styles';
 
 export const MAILBOX_LIMIT = 50;
@@ -148,7 +148,7 @@ export function Mailbox() {
           Refresh
         </Button>
       </div>
-      {mail.error ? <FormAlert message={toFormErrors(mail.error).formError} /> : null}
+      {mail.error ? <FormAlert message={formErrors(mail.error, { fields: [] }).formError} /> : null}
       {mail.isPending ? <p className="text-sm text-stone-500">Loading messages…</p> : null}
       {mail.data?.length === 0 ? (
         <p className="rounded-2xl border border-stone-300 border-dashed bg-white px-6 py-12 text-center text-sm text-stone-600">

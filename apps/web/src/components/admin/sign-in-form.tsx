@@ -3,9 +3,9 @@
 import type { SessionState } from '@bazaar/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
+import { errorCode, type FormErrors, fieldError, formErrors, NO_ERRORS } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
-import { Button, Field, FormAlert, StatusMessage, useFocusFirstError } from './form';
-import { errorCode, type FormErrors, NO_ERRORS, toFormErrors } from './form-errors';
+import { Button, Field, FormAlert, StatusMessage, TotpCodeField, useFocusFirstError } from './form';
 
 type Step = 'password' | 'second-factor';
 
@@ -83,7 +83,7 @@ function PasswordStep({
           if (state.status === 'pending-second-factor') onSecondFactor();
           else if (!go(state, next)) setErrors({ formError: 'Please try again.', fieldErrors: {} });
         },
-        onError: (error) => setErrors(toFormErrors(error, ['email', 'password'])),
+        onError: (error) => setErrors(formErrors(error, { fields: ['email', 'password'] })),
       },
     );
   }
@@ -103,7 +103,7 @@ function PasswordStep({
         type="email"
         autoComplete="username"
         required
-        error={errors.fieldErrors.email}
+        error={fieldError(errors, 'email')}
       />
       <Field
         label="Password"
@@ -111,7 +111,7 @@ function PasswordStep({
         type="password"
         autoComplete="current-password"
         required
-        error={errors.fieldErrors.password}
+        error={fieldError(errors, 'password')}
       />
       <Button type="submit" className="w-full" pending={busy} pendingLabel="Signing in…">
         Sign in
@@ -151,7 +151,7 @@ function SecondFactorStep({
             onRestart('Your sign-in expired. Please sign in again.');
             return;
           }
-          setErrors(toFormErrors(error, ['code']));
+          setErrors(formErrors(error, { fields: ['code'] }));
         },
       },
     );
@@ -170,18 +170,7 @@ function SecondFactorStep({
       </div>
       <FormAlert message={errors.formError} />
       {method === 'totp' ? (
-        <Field
-          key="totp"
-          label="Authentication code"
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]*"
-          maxLength={6}
-          required
-          autoFocus
-          error={errors.fieldErrors.code}
-        />
+        <TotpCodeField key="totp" autoFocus error={fieldError(errors, 'code')} />
       ) : (
         <Field
           key="recovery"
@@ -193,7 +182,7 @@ function SecondFactorStep({
           placeholder="abcde-fghij"
           required
           autoFocus
-          error={errors.fieldErrors.code}
+          error={fieldError(errors, 'code')}
         />
       )}
       <Button type="submit" className="w-full" pending={busy} pendingLabel="Verifying…">
@@ -224,5 +213,5 @@ function SecondFactorStep({
 }
 
 function hasCodeError(error: unknown) {
-  return Object.keys(toFormErrors(error, ['code']).fieldErrors).length > 0;
+  return Object.keys(formErrors(error, { fields: ['code'] }).fieldErrors).length > 0;
 }

@@ -4,11 +4,12 @@ import type { Role, StaffMember } from '@bazaar/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormErrors, fieldError, formErrors, NO_ERRORS } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
+import { Card } from './card';
 import { ConfirmDialog } from './confirm-dialog';
 import { DateTime } from './date-time';
 import { Button, Field, FormAlert, SelectField, StatusMessage, useFocusFirstError } from './form';
-import { type FormErrors, NO_ERRORS, toFormErrors } from './form-errors';
 import { inputClass } from './styles';
 
 /** Invalidates what a staff change affects: the list, role member counts, the mailbox. */
@@ -55,7 +56,7 @@ export function StaffManager({ currentUserId }: { currentUserId: string }) {
               : `${member.name} is active again.`,
           );
         },
-        onError: (error) => setActionError(toFormErrors(error).formError),
+        onError: (error) => setActionError(formErrors(error, { fields: [] }).formError),
       },
     );
   }
@@ -86,7 +87,9 @@ export function StaffManager({ currentUserId }: { currentUserId: string }) {
         <h2 id={tableHeading} className="font-semibold text-lg text-stone-900">
           Team
         </h2>
-        {staff.error ? <FormAlert message={toFormErrors(staff.error).formError} /> : null}
+        {staff.error ? (
+          <FormAlert message={formErrors(staff.error, { fields: [] }).formError} />
+        ) : null}
         {staff.isPending ? <p className="text-sm text-stone-500">Loading staff…</p> : null}
         {staff.data ? (
           <div className="relative overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-stone-900/5">
@@ -250,8 +253,8 @@ function RoleSelect({
           onChanged(`${updated.name} is now ${updated.role.name}.`);
         },
         onError: (err) => {
-          const errors = toFormErrors(err, ['roleId']);
-          setError(errors.fieldErrors.roleId ?? errors.formError);
+          const errors = formErrors(err, { fields: ['roleId'] });
+          setError(fieldError(errors, 'roleId') ?? errors.formError);
         },
       },
     );
@@ -301,7 +304,6 @@ function InviteForm({
 }) {
   const trpc = useTRPC();
   const formRef = useRef<HTMLFormElement>(null);
-  const headingId = useId();
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const invite = useMutation(trpc.admin.staff.invite.mutationOptions());
   useFocusFirstError(formRef, errors);
@@ -316,7 +318,7 @@ function InviteForm({
       roleId: String(form.get('roleId') ?? ''),
     };
     if (!input.roleId) {
-      setErrors({ fieldErrors: { roleId: 'Choose a role' } });
+      setErrors({ fieldErrors: { roleId: ['Choose a role'] } });
       return;
     }
     setErrors(NO_ERRORS);
@@ -325,22 +327,16 @@ function InviteForm({
         formElement.reset();
         await onInvited(member);
       },
-      onError: (error) => setErrors(toFormErrors(error, ['name', 'email', 'roleId'])),
+      onError: (error) => setErrors(formErrors(error, { fields: ['name', 'email', 'roleId'] })),
     });
   }
 
   return (
-    <section
-      aria-labelledby={headingId}
-      className="rounded-2xl bg-white p-6 shadow-sm ring-1 ring-stone-900/5"
+    <Card
+      title="Invite a staff member"
+      description="They get an email with a link to choose their password."
     >
-      <h2 id={headingId} className="font-semibold text-lg text-stone-900">
-        Invite a staff member
-      </h2>
-      <p className="mt-1 text-sm text-stone-600">
-        They get an email with a link to choose their password.
-      </p>
-      <form ref={formRef} onSubmit={onSubmit} noValidate className="mt-5 space-y-4">
+      <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
         <FormAlert message={errors.formError} />
         <div className="grid gap-4 md:grid-cols-3">
           <Field
@@ -348,7 +344,7 @@ function InviteForm({
             name="name"
             autoComplete="off"
             required
-            error={errors.fieldErrors.name}
+            error={fieldError(errors, 'name')}
           />
           <Field
             label="Email"
@@ -356,14 +352,14 @@ function InviteForm({
             type="email"
             autoComplete="off"
             required
-            error={errors.fieldErrors.email}
+            error={fieldError(errors, 'email')}
           />
           <SelectField
             label="Role"
             name="roleId"
             required
             defaultValue=""
-            error={errors.fieldErrors.roleId}
+            error={fieldError(errors, 'roleId')}
           >
             <option value="" disabled>
               Choose a role
@@ -380,6 +376,6 @@ function InviteForm({
           Send invitation
         </Button>
       </form>
-    </section>
+    </Card>
   );
 }

@@ -5,9 +5,9 @@ import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { toDataURL } from 'qrcode';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormErrors, fieldError, formErrors, NO_ERRORS } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
-import { Button, Field, FormAlert, StatusMessage, useFocusFirstError } from './form';
-import { type FormErrors, NO_ERRORS, toFormErrors } from './form-errors';
+import { Button, FormAlert, StatusMessage, TotpCodeField, useFocusFirstError } from './form';
 import { buttonClass } from './styles';
 
 /**
@@ -64,7 +64,9 @@ export function TwoFactorEnrolment({ required, enabled }: { required: boolean; e
             pendingLabel="Starting…"
             onClick={() => {
               setErrors(NO_ERRORS);
-              begin.mutate(undefined, { onError: (error) => setErrors(toFormErrors(error)) });
+              begin.mutate(undefined, {
+                onError: (error) => setErrors(formErrors(error, { fields: [] })),
+              });
             }}
           >
             Set up authenticator app
@@ -129,7 +131,7 @@ function ConfirmStep({
       { code },
       {
         onSuccess: (result) => onConfirmed(result.recoveryCodes),
-        onError: (error) => setErrors(toFormErrors(error, ['code'])),
+        onError: (error) => setErrors(formErrors(error, { fields: ['code'] })),
       },
     );
   }
@@ -158,17 +160,7 @@ function ConfirmStep({
       <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
         <h2 className="font-medium text-sm text-stone-900">2. Enter the code the app shows</h2>
         <FormAlert message={errors.formError} />
-        <Field
-          label="Authentication code"
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]*"
-          maxLength={6}
-          required
-          className="max-w-xs"
-          error={errors.fieldErrors.code}
-        />
+        <TotpCodeField className="max-w-xs" error={fieldError(errors, 'code')} />
         <Button type="submit" pending={confirm.isPending} pendingLabel="Checking…">
           Turn on two-factor
         </Button>

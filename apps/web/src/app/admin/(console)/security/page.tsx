@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Card } from '@/components/admin/card';
 import { PageHeader } from '@/components/admin/page-header';
-import { ChangePasswordForm, SessionList } from '@/components/admin/security';
+import { AdminSessionsList } from '@/components/admin/security';
 import { buttonClass } from '@/components/admin/styles';
+import { ChangePasswordForm } from '@/components/security/change-password-form';
 import { getTRPC, HydrateClient, prefetch } from '@/trpc/server';
 import { getConsoleUser } from '../../_lib/session';
 
@@ -23,21 +25,14 @@ export default async function AdminSecurityPage() {
           </>
         }
       />
-      <section
-        aria-labelledby="two-factor-heading"
-        className="rounded-2xl bg-white p-6 shadow-sm ring-1 ring-stone-900/5"
-      >
-        <div className="flex flex-wrap items-start justify-between gap-4">
-          <div>
-            <h2 id="two-factor-heading" className="font-semibold text-lg text-stone-900">
-              Two-factor authentication
-            </h2>
-            <p className="mt-1 text-sm text-stone-600">
-              {user.twoFactorEnabled
-                ? 'On. You sign in with your password and a code from your authenticator app.'
-                : 'Off. Add a code from an authenticator app to your sign-in.'}
-            </p>
-          </div>
+      <Card
+        title="Two-factor authentication"
+        description={
+          user.twoFactorEnabled
+            ? 'On. You sign in with your password and a code from your authenticator app.'
+            : 'Off. Add a code from an authenticator app to your sign-in.'
+        }
+        actions={
           <p>
             <span
               className={`rounded-full px-2.5 py-1 font-medium text-xs ${
@@ -50,16 +45,17 @@ export default async function AdminSecurityPage() {
               {user.twoFactorEnabled ? 'On' : 'Off'}
             </span>
           </p>
-        </div>
+        }
+      >
         {user.twoFactorEnabled ? null : (
-          <Link href="/admin/security/two-factor" className={`mt-4 ${buttonClass('primary')}`}>
+          <Link href="/admin/security/two-factor" className={buttonClass('primary')}>
             Set up two-factor authentication
           </Link>
         )}
-      </section>
-      <ChangePasswordForm />
+      </Card>
+      <ChangePasswordForm variant="admin" confirmNewPassword />
       <HydrateClient>
-        <SessionList />
+        <AdminSessionsList />
       </HydrateClient>
     </div>
   );
