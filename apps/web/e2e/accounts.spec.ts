@@ -399,3 +399,18 @@ test('the dev mailbox is closed to anonymous callers', async ({ baseURL }) => {
     await api.dispose();
   }
 });
+
+test('pages refuse framing, and emailed-link pages never leak their token', async ({ request }) => {
+  const home = await request.get('/');
+  expect(home.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(home.headers()['x-frame-options']).toBe('DENY');
+  for (const path of [
+    '/reset-password?token=abcdefghijklmnopqrstuvwxyz234567',
+    '/account/verify-email?token=abcdefghijklmnopqrstuvwxyz234567',
+    '/admin/accept-invite?token=abcdefghijklmnopqrstuvwxyz234567',
+  ]) {
+    const res = await request.get(path);
+    expect(res.headers()['referrer-policy'], path).toBe('no-referrer');
+    expect(res.headers()['cache-control'], path).toContain('no-store');
+  }
+});
