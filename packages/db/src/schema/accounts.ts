@@ -30,9 +30,8 @@ export const users = pgTable(
     /** Confirmed TOTP key (base32); `totpPendingKey` holds a key during enrolment. */
     totpKey: text(),
     totpPendingKey: text(),
-    /** The last accepted TOTP code and the start of its time step: only later steps are accepted. */
-    totpLastCode: text(),
-    totpLastCodeAt: timestamp({ withTimezone: true }),
+    /** Start of the time step of the last accepted TOTP code: only later steps are accepted. */
+    totpLastStepAt: timestamp({ withTimezone: true }),
     lastSignInAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -32,7 +32,7 @@ export function totpStep(key: string, code: string): bigint | null {
 }
 
 /**
- * Accepts a TOTP code once: `totpLastCodeAt` records the start of the accepted code's time step,
+ * Accepts a TOTP code once: `totpLastStepAt` records the start of the accepted code's time step,
  * and only a code of a later step is accepted afterwards (RFC 6238 §5.2). Remembering the last
  * code alone would let an earlier code still inside the grace window be replayed after another.
  */
@@ -42,11 +42,11 @@ export async function acceptTotpCode(db: DbOrTx, userId: string, key: string, co
   const stepStart = new Date(Number(step) * PERIOD_SECONDS * 1000);
   const updated = await db
     .update(users)
-    .set({ totpLastCode: code, totpLastCodeAt: stepStart })
+    .set({ totpLastStepAt: stepStart })
     .where(
       and(
         eq(users.id, userId),
-        or(isNull(users.totpLastCodeAt), lt(users.totpLastCodeAt, stepStart)),
+        or(isNull(users.totpLastStepAt), lt(users.totpLastStepAt, stepStart)),
       ),
     )
     .returning({ id: users.id });
