@@ -7,6 +7,7 @@ import {
   serializeSessionCookie,
 } from './security/session-cookie.ts';
 import type { ValidatedSession } from './services/accounts/sessions.ts';
+import { enrolmentRequired } from './services/accounts/users.ts';
 import type { ServerServices } from './services/index.ts';
 
 /** Per-request state the HTTP layer hands to the tRPC context. */
@@ -32,7 +33,7 @@ export function resolveCaller(
   if (session.kind === 'customer')
     return { actor: { kind: 'customer', userId: session.userId, sessionId: session.id }, current };
   // Until they enrol, staff whose role requires two-factor hold no permissions (they can enrol).
-  const mustEnrol = !session.totpEnabled && session.roleRequiresTwoFactor && !demoMode;
+  const mustEnrol = enrolmentRequired(session, demoMode);
   return {
     actor: {
       kind: 'staff',

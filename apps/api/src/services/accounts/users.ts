@@ -18,10 +18,9 @@ export async function getUser(db: DbOrTx, userId: string): Promise<UserRow> {
 
 /** Staff must enrol TOTP before working when their role requires it (waived in demo mode). */
 export const enrolmentRequired = (
-  user: Pick<UserRow, 'kind' | 'totpKey'>,
-  roleRequiresTwoFactor: boolean,
+  who: { kind: UserRow['kind']; totpEnabled: boolean; roleRequiresTwoFactor: boolean },
   demoMode: boolean,
-) => user.kind === 'staff' && user.totpKey === null && roleRequiresTwoFactor && !demoMode;
+) => who.kind === 'staff' && !who.totpEnabled && who.roleRequiresTwoFactor && !demoMode;
 
 export async function loadMe(db: DbOrTx, userId: string, demoMode: boolean): Promise<Me> {
   const user = await getUser(db, userId);
@@ -39,7 +38,14 @@ export async function loadMe(db: DbOrTx, userId: string, demoMode: boolean): Pro
       .where(eq(rolePermissions.roleId, user.roleId));
     permissions = granted.map((g) => g.permission as Permission).sort();
   }
-  const mustEnrol = enrolmentRequired(user, role?.requiresTwoFactor ?? false, demoMode);
+  const mustEnrol = enrolmentRequired(
+    {
+      kind: user.kind,
+      totpEnabled: user.totpKey !== null,
+      roleRequiresTwoFactor: role?.requiresTwoFactor ?? false,
+    },
+    demoMode,
+  );
   return {
     id: user.id,
     kind: user.kind,
