@@ -6,12 +6,12 @@ import {
   type RunningServer,
   servicesFor,
   startServer,
+  uniqueEmail,
   useDemoDatabase,
 } from './helpers.ts';
 
 const testDb = useDemoDatabase();
 let server: RunningServer;
-let n = 0;
 
 beforeAll(async () => {
   server = await startServer(servicesFor(testDb()));
@@ -22,7 +22,7 @@ async function customer() {
   const browser = browserClient(server);
   await browser.client.auth.signUp.mutate({
     name: 'Addy',
-    email: `addr-${++n}-${Date.now()}@example.com`,
+    email: uniqueEmail('addr'),
     password: 'Velvet-Anchor-Orbit-42',
   });
   return browser.client;

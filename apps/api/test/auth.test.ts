@@ -8,14 +8,14 @@ import {
   type RunningServer,
   servicesFor,
   startServer,
+  uniqueEmail,
   useDemoDatabase,
 } from './helpers.ts';
 
 const testDb = useDemoDatabase();
 let server: RunningServer;
 const db = () => testDb().handle.db;
-let n = 0;
-const newEmail = () => `auth-${++n}-${Date.now()}@example.com`;
+const newEmail = () => uniqueEmail('auth');
 
 beforeAll(async () => {
   server = await startServer(servicesFor(testDb()));

@@ -9,13 +9,13 @@ import {
   SHOP_ORIGIN,
   servicesFor,
   startServer,
+  uniqueEmail,
   useDemoDatabase,
 } from './helpers.ts';
 
 const testDb = useDemoDatabase();
 let server: RunningServer;
-let n = 0;
-const newEmail = () => `csrf-${++n}-${Date.now()}@example.com`;
+const newEmail = () => uniqueEmail('csrf');
 
 beforeAll(async () => {
   server = await startServer(servicesFor(testDb()));

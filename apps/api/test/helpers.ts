@@ -189,3 +189,8 @@ export async function errorOf(promise: Promise<unknown>): Promise<TRPCClientErro
   }
   throw new Error('expected the call to fail');
 }
+
+let emailCounter = 0;
+/** An email address no other test (or earlier run against a cloned database) has used. */
+export const uniqueEmail = (label: string, domain = 'example.com') =>
+  `${label}-${++emailCounter}-${Date.now()}@${domain}`;

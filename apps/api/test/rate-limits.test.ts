@@ -9,14 +9,14 @@ import {
   redisRateLimits,
   servicesFor,
   startServer,
+  uniqueEmail,
   useDemoDatabase,
   useRedis,
 } from './helpers.ts';
 
 const testDb = useDemoDatabase();
 const redis = useRedis();
-let n = 0;
-const newEmail = () => `limits-${++n}-${Date.now()}@example.com`;
+const newEmail = () => uniqueEmail('limits');
 const WRONG = 'Wrong-Password-Here-1';
 
 /** A server whose limits count in the real Redis, under keys of its own. */

@@ -12,14 +12,14 @@ import {
   servicesFor,
   startServer,
   testSecurity,
+  uniqueEmail,
   useDemoDatabase,
 } from './helpers.ts';
 
 const testDb = useDemoDatabase();
 let server: RunningServer;
 const db = () => testDb().handle.db;
-let n = 0;
-const newEmail = () => `shopper-${++n}-${Date.now()}@example.com`;
+const newEmail = () => uniqueEmail('shopper');
 
 beforeAll(async () => {
   server = await startServer(servicesFor(testDb()));

@@ -11,6 +11,7 @@ import {
   type RunningServer,
   servicesFor,
   startServer,
+  uniqueEmail,
   useDemoDatabase,
 } from './helpers.ts';
 
@@ -28,8 +29,7 @@ let ownerId: string;
 let owner: Browser;
 const roleIds: Record<string, string> = {};
 
-let n = 0;
-const newEmail = (label = 'staff') => `${label}-${++n}@staff.test`;
+const newEmail = (label = 'staff') => uniqueEmail(label, 'staff.test');
 const tokenIn = (text: string) => /\/admin\/accept-invite\?token=([a-z2-7]{32})\b/.exec(text)?.[1];
 
 async function signIn(email: string, password = PASSWORD): Promise<Browser> {

@@ -13,6 +13,7 @@ import {
   type RunningServer,
   servicesFor,
   startServer,
+  uniqueEmail,
   useDemoDatabase,
 } from './helpers.ts';
 
@@ -24,8 +25,7 @@ let demo: RunningServer;
 /** Production mode: the Owner's role requires two-factor before any permission applies. */
 let strict: RunningServer;
 
-let n = 0;
-const newEmail = () => `twofactor-${++n}@staff.test`;
+const newEmail = () => uniqueEmail('twofactor', 'staff.test');
 const allPermissions = [...permissions].sort();
 
 /** What an authenticator app shows now. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ClientInfo, CurrentSession, IssuedSession } from '../context.ts';
+import type { ClientInfo, Context, CurrentSession, IssuedSession } from '../context.ts';
 import { signedIn } from '../context.ts';
 import {
   acceptedSchema,
@@ -50,6 +50,12 @@ export interface AuthService {
 
 const accepted = { accepted: true } as const;
 
+/** Hands the new session to the cookie and answers with the caller's new state. */
+function startSession(ctx: Context, result: SignedInResult): SessionState {
+  ctx.sessionCookie.set(result.session);
+  return result.state;
+}
+
 export const authRouter = createRouter({
   /** Whether the caller is signed in, and as whom. Signed-out callers get `signed-out`, not an error. */
   session: publicProcedure
@@ -59,30 +65,27 @@ export const authRouter = createRouter({
   signUp: publicProcedure
     .input(signUpInputSchema)
     .output(sessionStateSchema)
-    .mutation(async ({ ctx, input }) => {
-      const result = await ctx.services.auth.signUp(input, ctx.client);
-      ctx.sessionCookie.set(result.session);
-      return result.state;
-    }),
+    .mutation(async ({ ctx, input }) =>
+      startSession(ctx, await ctx.services.auth.signUp(input, ctx.client)),
+    ),
 
   signIn: publicProcedure
     .input(signInInputSchema)
     .output(sessionStateSchema)
-    .mutation(async ({ ctx, input }) => {
-      const result = await ctx.services.auth.signIn(input, ctx.client);
-      ctx.sessionCookie.set(result.session);
-      return result.state;
-    }),
+    .mutation(async ({ ctx, input }) =>
+      startSession(ctx, await ctx.services.auth.signIn(input, ctx.client)),
+    ),
 
   /** Public because the caller is not signed in yet: it needs a session pending its second factor. */
   completeSecondFactor: publicProcedure
     .input(secondFactorInputSchema)
     .output(sessionStateSchema)
-    .mutation(async ({ ctx, input }) => {
-      const result = await ctx.services.auth.completeSecondFactor(ctx.session, input, ctx.client);
-      ctx.sessionCookie.set(result.session);
-      return result.state;
-    }),
+    .mutation(async ({ ctx, input }) =>
+      startSession(
+        ctx,
+        await ctx.services.auth.completeSecondFactor(ctx.session, input, ctx.client),
+      ),
+    ),
 
   signOut: publicProcedure.output(acceptedSchema).mutation(async ({ ctx }) => {
     if (ctx.session) await ctx.services.auth.signOut(ctx.session.id);
