@@ -1,7 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const WEB_PORT = 3100;
-const API_PORT = 4100;
+// Overridable so several checkouts can run their e2e suites side by side.
+const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 3100);
+const API_PORT = Number(process.env.E2E_API_PORT ?? 4100);
+process.env.E2E_WEB_ORIGIN = `http://127.0.0.1:${WEB_PORT}`;
 const API_URL = `http://127.0.0.1:${API_PORT}`;
 const reuse = !process.env.CI;
 
@@ -45,7 +47,7 @@ export default defineConfig({
       // Fresh `bazaar_e2e` database, migrated and seeded with the demo catalog on start.
       command: './e2e/start-api.sh',
       url: `${API_URL}/readyz`,
-      env: { E2E_API_PORT: String(API_PORT) },
+      env: { E2E_API_PORT: String(API_PORT), E2E_PUBLIC_URL: `http://127.0.0.1:${WEB_PORT}` },
       reuseExistingServer: reuse,
       timeout: 120_000,
       stdout: 'pipe',

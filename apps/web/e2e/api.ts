@@ -38,7 +38,7 @@ export async function allProducts(request: APIRequestContext) {
 // ── Accounts ─────────────────────────────────────────────────────────────────
 
 /** The web app's origin. The API rejects cross-site mutations, so API calls claim it. */
-export const WEB_ORIGIN = 'http://127.0.0.1:3100';
+export const WEB_ORIGIN = process.env.E2E_WEB_ORIGIN ?? 'http://127.0.0.1:3100';
 
 /** The Owner seeded in demo mode (no second factor required there). */
 export const OWNER = { email: 'owner@bazaar.test', password: 'bazaar-owner-demo' } as const;

@@ -10,7 +10,7 @@ import type { APIRequestContext } from '@playwright/test';
  */
 
 /** The origin the API accepts mutations from (it refuses cross-site requests). */
-export const WEB_ORIGIN = 'http://127.0.0.1:3100';
+export const WEB_ORIGIN = process.env.E2E_WEB_ORIGIN ?? 'http://127.0.0.1:3100';
 
 export const DEMO_OWNER = {
   email: 'owner@bazaar.test',
