@@ -1,20 +1,29 @@
 import type { Server } from 'node:http';
-import { resolve } from 'node:path';
 import { createDb, type DbHandle } from '@bazaar/db';
 import { seedDemoIfEmpty } from '@bazaar/db/seed';
 import { Redis } from 'ioredis';
 import { cookieSecure, type Env } from './env.ts';
 import { createApiServer } from './http/server.ts';
+import { type Cleanup, createCleanup } from './jobs/cleanup.ts';
 import type { Logger } from './logger.ts';
+import { defaultDataDir, pgliteDirFor } from './paths.ts';
 import { allowedOriginsFor } from './security/csrf.ts';
+import { devSecretKey } from './security/dev-secret-key.ts';
+import { createKeyring } from './security/keyring.ts';
+import { argon2Passwords } from './security/passwords.ts';
 import { createRateLimits } from './security/rate-limits.ts';
+import { passwordResetRenderer } from './services/accounts/password-reset-mail.ts';
+import { resealTotpKeys } from './services/accounts/two-factor.ts';
 import { ensureBuiltInRoles } from './services/admin/built-in-roles.ts';
 import { DEMO_OWNER, seedDemoOwner } from './services/admin/owner.ts';
 import { createServices } from './services/index.ts';
 import { createMailDispatcher, type MailDispatcher } from './services/mail/dispatcher.ts';
-import { devMailboxTransport, smtpTransport } from './services/mail/transports.ts';
-
-export const defaultPgliteDir = resolve(import.meta.dirname, '../../../.data/pglite');
+import {
+  devMailboxTransport,
+  logTransport,
+  type MailTransport,
+  smtpTransport,
+} from './services/mail/transports.ts';
 
 export interface App {
   server: Server;
@@ -23,18 +32,31 @@ export interface App {
   shutdown(): Promise<void>;
 }
 
-/** Opens and migrates the database, seeds the demo catalog when asked, and builds the HTTP server. */
+/** Where mail goes: SMTP when configured; else the development mailbox (demo) or the log. */
+function mailTransportFor(env: Env, log: Logger): MailTransport {
+  if (env.SMTP_URL) return smtpTransport(env.SMTP_URL, env.MAIL_FROM);
+  return env.DEMO_MODE ? devMailboxTransport : logTransport(log);
+}
+
+/** Opens and migrates the database, seeds the demo shop when asked, and builds the HTTP server. */
 export async function createApp(env: Env, log: Logger): Promise<App> {
+  const dataDir = env.DATA_DIR ?? defaultDataDir();
+  const keyring = createKeyring(env.SECRET_KEYS ?? [devSecretKey(dataDir)]);
   const db = await createDb({
     databaseUrl: env.DATABASE_URL,
-    pgliteDir: env.PGLITE_DIR ?? defaultPgliteDir,
+    pgliteDir: pgliteDirFor(env),
     maxConnections: env.DB_POOL_MAX,
   });
   await db.migrate();
   log.info({ driver: db.driver }, 'database migrated');
   await ensureBuiltInRoles(db.db);
+  const totp = await resealTotpKeys(db.db, keyring);
+  if (totp.resealed > 0) log.info(totp, 'two-factor secrets resealed with the current key');
+  if (totp.unreadable > 0)
+    log.error(totp, 'some two-factor secrets open with no key in SECRET_KEYS (a key was removed)');
   if (env.DEMO_MODE && (await seedDemoIfEmpty(db.db))) log.info('demo catalog seeded');
   if (env.DEMO_MODE && (await seedDemoOwner(db.db))) log.info('demo owner seeded');
+  if (env.DEMO_MODE) log.info(demoCredentials());
 
   const redis = env.REDIS_URL
     ? new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
@@ -42,17 +64,19 @@ export async function createApp(env: Env, log: Logger): Promise<App> {
   redis?.on('error', (err) =>
     log.warn({ err }, 'redis unavailable; rate limits fall back to memory'),
   );
-  const mail = createMailDispatcher(
-    db.db,
-    env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.MAIL_FROM) : devMailboxTransport,
-    log,
-  );
+  const transport = mailTransportFor(env, log);
+  const mail = createMailDispatcher(db.db, transport, log, {
+    'password-reset': passwordResetRenderer(env.PUBLIC_URL),
+  });
   const services = createServices(db.db, {
     publicUrl: env.PUBLIC_URL,
     demoMode: env.DEMO_MODE,
     rateLimits: createRateLimits({ redis }),
-    devMailbox: !env.SMTP_URL,
+    devMailbox: transport === devMailboxTransport,
     mailQueued: mail.wake,
+    passwords: argon2Passwords,
+    keyring,
+    now: () => new Date(),
   });
   const server = createApiServer({
     services,
@@ -61,37 +85,42 @@ export async function createApp(env: Env, log: Logger): Promise<App> {
     security: {
       allowedOrigins: allowedOriginsFor(env.PUBLIC_URL),
       cookie: { secure: cookieSecure(env) },
-      trustedProxies: env.TRUSTED_PROXIES,
+      trustProxy: env.TRUSTED_PROXIES,
+      hsts: env.PUBLIC_URL.startsWith('https:'),
     },
   });
+  const cleanup = createCleanup(db.db, log);
   mail.start();
+  cleanup.start();
   let closing: Promise<void> | undefined;
   return {
     server,
     db,
-    shutdown: () => (closing ??= shutdown(server, db, mail, redis, env.SHUTDOWN_TIMEOUT_MS)),
+    shutdown: () =>
+      (closing ??= shutdown(server, db, [mail, cleanup], redis, env.SHUTDOWN_TIMEOUT_MS)),
   };
 }
 
-/** Printed at start in demo mode, so the admin can be tried right away. */
+/** Logged in demo mode, and printed by `pnpm start`, so the admin can be tried right away. */
 export const demoCredentials = () =>
   `Demo owner: ${DEMO_OWNER.email} / ${DEMO_OWNER.password}  (demo mode: no two-factor needed)`;
 
 async function shutdown(
   server: Server,
   db: DbHandle,
-  mail: MailDispatcher,
+  workers: (MailDispatcher | Cleanup)[],
   redis: Redis | undefined,
   timeoutMs: number,
 ): Promise<void> {
   await closeServer(server, timeoutMs);
-  await mail.stop();
+  await Promise.all(workers.map((w) => w.stop()));
   redis?.disconnect();
   await db.close();
 }
 
 /** Stops accepting connections and waits for in-flight requests, cutting them off after the timeout. */
 export async function closeServer(server: Server, timeoutMs: number): Promise<void> {
+  if (!server.listening) return;
   const closed = new Promise<void>((done) => server.close(() => done()));
   // Keep-alive connections become idle as their last request ends; drop them as they do.
   const sweep = setInterval(() => server.closeIdleConnections(), 50);

@@ -2,8 +2,8 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { emailSchema, newPasswordSchema, personNameSchema } from '@bazaar/contracts';
 import { createDb } from '@bazaar/db';
-import { defaultPgliteDir } from './app.ts';
 import { EnvError, loadEnv } from './env.ts';
+import { pgliteDirFor } from './paths.ts';
 import { ensureBuiltInRoles } from './services/admin/built-in-roles.ts';
 import { createOwner } from './services/admin/owner.ts';
 
@@ -56,7 +56,7 @@ async function createOwnerCommand(args: string[]) {
   const env = loadEnv();
   const db = await createDb({
     databaseUrl: env.DATABASE_URL,
-    pgliteDir: env.PGLITE_DIR ?? defaultPgliteDir,
+    pgliteDir: pgliteDirFor(env),
   });
   try {
     await db.migrate();

@@ -1,11 +1,11 @@
 import type { Actor, ClientInfo, Context, CurrentSession } from '@bazaar/contracts';
 import type { Logger } from './logger.ts';
 import {
-  readSessionCookie,
-  type SessionCookieConfig,
-  serializeClearedSessionCookie,
-  serializeSessionCookie,
-} from './security/session-cookie.ts';
+  type CookieConfig,
+  readCookie,
+  serializeClearedCookie,
+  serializeCookie,
+} from './security/cookies.ts';
 import type { ValidatedSession } from './services/accounts/sessions.ts';
 import { enrolmentRequired } from './services/accounts/users.ts';
 import type { ServerServices } from './services/index.ts';
@@ -48,24 +48,29 @@ export function resolveCaller(
 export async function createContext(
   services: ServerServices,
   state: RequestState,
-  cookieConfig: SessionCookieConfig,
+  cookieConfig: CookieConfig,
 ): Promise<Context> {
-  const token = readSessionCookie(state.cookieHeader, cookieConfig);
+  const token = readCookie(state.cookieHeader, 'session', cookieConfig);
   const session = token ? await services.sessions.validate(token) : null;
-  if (token && !session) state.setCookie(serializeClearedSessionCookie(cookieConfig));
+  if (token && !session) state.setCookie(serializeClearedCookie('session', cookieConfig));
   // Sliding expiry: the cookie's lifetime follows the session's.
   if (token && session?.refreshed)
-    state.setCookie(serializeSessionCookie(token, session.cookieExpiresAt, cookieConfig));
+    state.setCookie(serializeCookie('session', token, session.cookieExpiresAt, cookieConfig));
   const { actor, current } = resolveCaller(session, services.demoMode);
   return {
     requestId: state.requestId,
     actor,
     session: current,
-    client: state.client,
-    sessionCookie: {
-      set: (issued) =>
-        state.setCookie(serializeSessionCookie(issued.token, issued.expiresAt, cookieConfig)),
-      clear: () => state.setCookie(serializeClearedSessionCookie(cookieConfig)),
+    client: {
+      ...state.client,
+      deviceToken: readCookie(state.cookieHeader, 'device', cookieConfig),
+    },
+    cookies: {
+      setSession: (issued) =>
+        state.setCookie(serializeCookie('session', issued.token, issued.expiresAt, cookieConfig)),
+      clearSession: () => state.setCookie(serializeClearedCookie('session', cookieConfig)),
+      setDevice: (issued) =>
+        state.setCookie(serializeCookie('device', issued.token, issued.expiresAt, cookieConfig)),
     },
     services,
   };

@@ -11,3 +11,8 @@ export function isUniqueViolation(error: unknown): boolean {
   }
   return false;
 }
+
+/** Rows of `db.execute()`: postgres.js returns an array of rows, PGlite an object with `rows`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
+}

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { type TrustProxy, trustProxies } from './security/client-ip.ts';
+import { parseSecretKeys } from './security/keyring.ts';
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** The only place that reads process.env. Every value is validated with a message naming it. */
 const envSchema = z.object({
@@ -8,47 +12,95 @@ const envSchema = z.object({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' })
     .optional(),
+  /** Where the embedded database, the development secret key and uploads live. */
+  DATA_DIR: z.string().min(1).optional(),
   PGLITE_DIR: z.string().min(1).optional(),
-  /** The shop's public origin (the web app), printed at start. */
-  PUBLIC_URL: z.url().default('http://localhost:3000'),
+  /** Production runs on PostgreSQL; the embedded database only with this explicit opt-in. */
+  ALLOW_EMBEDDED_DATABASE: flag.default(false),
+  /** The shop's public origin (the web app): the only origin allowed to mutate; links in emails. */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .default('http://localhost:3000'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
-  /** Seed the demo catalog when the database is empty. */
-  DEMO_MODE: z
-    .enum(['true', 'false', '1', '0'])
-    .default('true')
-    .transform((v) => v === 'true' || v === '1'),
+  /** Seed the demo catalog and Owner; default on, except in production. */
+  DEMO_MODE: flag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  LOG_PRETTY: z
-    .enum(['true', 'false', '1', '0'])
-    .optional()
-    .transform((v) => v === 'true' || v === '1'),
+  LOG_PRETTY: flag.default(false),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /** Shared rate-limit counters across API instances; in-process counters when unset. */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
-  /** Outgoing mail server, e.g. smtp://user:pass@smtp.example.com:587. Unset: development mailbox. */
+  /** Outgoing mail server, e.g. smtp://user:pass@smtp.example.com:587. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(3).default('Bazaar <no-reply@bazaar.test>'),
-  /** `Secure` + `__Host-` session cookie. `auto`: on when PUBLIC_URL is https. */
+  /** `Secure` + `__Host-` cookies. `auto`: on when PUBLIC_URL is https. */
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
-  /** Comma-separated peer IPs whose X-Forwarded-For is trusted (the web app's proxy). */
+  /** Hops whose X-Forwarded-For is believed: addresses, CIDR ranges, loopback/linklocal/uniquelocal. */
   TRUSTED_PROXIES: z
     .string()
-    .default('127.0.0.1,::1,::ffff:127.0.0.1')
-    .transform(
-      (v) =>
-        new Set(
-          v
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean),
-        ),
-    ),
+    .default('loopback')
+    .transform((v, ctx): TrustProxy => {
+      const entries = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      try {
+        return trustProxies(entries);
+      } catch (error) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${(error as Error).message}; use addresses, CIDR ranges or loopback/linklocal/uniquelocal`,
+        });
+        return z.NEVER;
+      }
+    }),
+  /**
+   * Comma-separated base64url keys of 32+ bytes, newest first: the newest seals TOTP secrets and
+   * signs device cookies; older ones still open what they made (rotation).
+   */
+  SECRET_KEYS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      try {
+        return parseSecretKeys(v);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
-export type Env = z.infer<typeof envSchema>;
+type ParsedEnv = z.infer<typeof envSchema>;
+export type Env = Omit<ParsedEnv, 'DEMO_MODE'> & { DEMO_MODE: boolean };
 
 export const cookieSecure = (env: Pick<Env, 'COOKIE_SECURE' | 'PUBLIC_URL'>) =>
   env.COOKIE_SECURE === 'auto' ? env.PUBLIC_URL.startsWith('https:') : env.COOKIE_SECURE === 'true';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export const isLoopbackUrl = (url: string) => {
+  const { hostname } = new URL(url);
+  return LOOPBACK_HOSTS.has(hostname) || hostname.endsWith('.localhost');
+};
+
+/** What production refuses, each naming the setting that fixes it. */
+function productionProblems(env: Env): string[] {
+  const problems: string[] = [];
+  if (env.DEMO_MODE)
+    problems.push('DEMO_MODE: must be off (it seeds an Owner with a published password)');
+  if (!env.SMTP_URL)
+    problems.push('SMTP_URL: set an smtp:// URL (there is no development mailbox in production)');
+  if (!env.DATABASE_URL && !env.ALLOW_EMBEDDED_DATABASE)
+    problems.push(
+      'DATABASE_URL: set a postgres:// URL (or ALLOW_EMBEDDED_DATABASE=true to run on the embedded one)',
+    );
+  if (env.PUBLIC_URL.startsWith('http:') && !isLoopbackUrl(env.PUBLIC_URL))
+    problems.push('PUBLIC_URL: must be https:// (sessions and passwords would travel in clear)');
+  if (!env.SECRET_KEYS)
+    problems.push('SECRET_KEYS: set one key made with `openssl rand -base64 32`');
+  return problems;
+}
 
 export class EnvError extends Error {
   override readonly name = 'EnvError';
@@ -58,7 +110,16 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   // An empty string means "unset", as in most .env files.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
   const parsed = envSchema.safeParse(cleaned);
-  if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-  throw new EnvError(`Invalid environment configuration:\n${lines.join('\n')}`);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new EnvError(`Invalid environment configuration:\n${lines.join('\n')}`);
+  }
+  const production = parsed.data.NODE_ENV === 'production';
+  const env: Env = { ...parsed.data, DEMO_MODE: parsed.data.DEMO_MODE ?? !production };
+  const problems = production ? productionProblems(env) : [];
+  if (problems.length > 0)
+    throw new EnvError(
+      `Refusing to start in production (NODE_ENV=production). Set:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
+  return env;
 }

@@ -1,8 +1,8 @@
-import { createApp, demoCredentials } from './app.ts';
-import { EnvError, loadEnv } from './env.ts';
-import { createLogger } from './logger.ts';
+import { type App, createApp } from './app.ts';
+import { type Env, EnvError, loadEnv } from './env.ts';
+import { createLogger, type Logger } from './logger.ts';
 
-let env: ReturnType<typeof loadEnv>;
+let env: Env;
 try {
   env = loadEnv();
 } catch (err) {
@@ -10,25 +10,53 @@ try {
   console.error(err.message);
   process.exit(1);
 }
+const log: Logger = createLogger(env);
 
-const log = createLogger(env);
-const app = await createApp(env, log);
-app.server.listen(env.PORT, env.HOST, () => {
-  log.info({ url: `http://${env.HOST}:${env.PORT}` }, 'api listening');
-  console.log(`\n  Bazaar storefront: ${env.PUBLIC_URL}   (admin: ${env.PUBLIC_URL}/admin)`);
-  if (env.DEMO_MODE) console.log(`  ${demoCredentials()}`);
-  console.log('');
+// Crashes are logged once, as structured lines, before the process ends.
+process.on('unhandledRejection', (reason) => {
+  log.fatal({ err: reason }, 'unhandled promise rejection');
+  process.exit(1);
+});
+process.on('uncaughtException', (err) => {
+  log.fatal({ err }, 'uncaught exception');
+  process.exit(1);
 });
 
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => {
-    log.info({ signal }, 'shutting down');
-    app.shutdown().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        log.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
+// Installed before migrations run: a signal during start-up stops as soon as the app exists.
+let app: App | undefined;
+let stopRequested = false;
+function exitAfterShutdown(running: App, code = 0) {
+  running.shutdown().then(
+    () => process.exit(code),
+    (err: unknown) => {
+      log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    },
+  );
+}
+function onSignal(signal: NodeJS.Signals) {
+  if (stopRequested) return;
+  stopRequested = true;
+  log.info({ signal }, 'shutting down');
+  if (app) exitAfterShutdown(app);
+}
+process.once('SIGTERM', onSignal);
+process.once('SIGINT', onSignal);
+
+app = await createApp(env, log);
+if (stopRequested) exitAfterShutdown(app);
+else listen(app);
+
+function listen(running: App) {
+  running.server.once('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EADDRINUSE' && err.code !== 'EACCES') throw err;
+    const why = err.code === 'EADDRINUSE' ? 'is already in use' : 'is not allowed';
+    console.error(
+      `Bazaar API: port ${env.PORT} on ${env.HOST} ${why}. Stop what uses it, or set PORT (and the web app's API_URL) to a free port.`,
     );
+    exitAfterShutdown(running, 1);
+  });
+  running.server.listen(env.PORT, env.HOST, () => {
+    log.info({ url: `http://${env.HOST}:${env.PORT}` }, 'api listening');
   });
 }

@@ -1,24 +1,15 @@
 import { type Access, appRouter, type Permission } from '@bazaar/contracts';
 import { roles, users } from '@bazaar/db/schema';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../src/security/passwords.ts';
-import {
-  browserClient,
-  PASSWORD,
-  type RunningServer,
-  SHOP_ORIGIN,
-  servicesFor,
-  startServer,
-  useDemoDatabase,
-} from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { argon2Passwords } from '../src/security/passwords.ts';
+import { PASSWORD, SHOP_ORIGIN, useTestApp } from './helpers.ts';
 
 /**
  * The whole router over real HTTP with real sessions: every non-public procedure refuses an
  * anonymous caller with 401 and a caller lacking its access with 403, before reading its input.
  */
-const testDb = useDemoDatabase();
-let server: RunningServer;
+const app = useTestApp({ config: { demoMode: true } });
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; type: 'query' | 'mutation' } };
 const procedures = Object.entries(
@@ -28,7 +19,7 @@ const procedures = Object.entries(
 const cookies: Record<string, string> = {};
 
 async function staffWithRole(roleName: string) {
-  const db = testDb().handle.db;
+  const db = app().db;
   const [role] = await db.select().from(roles).where(eq(roles.name, roleName));
   const email = `${roleName.replace(/\W/g, '').toLowerCase()}@staff.test`;
   await db.insert(users).values({
@@ -36,31 +27,29 @@ async function staffWithRole(roleName: string) {
     email,
     name: roleName,
     roleId: role?.id,
-    passwordHash: await hashPassword(PASSWORD),
+    passwordHash: await argon2Passwords.hash(PASSWORD),
   });
-  const browser = browserClient(server);
+  const browser = app().browser();
   await browser.client.auth.signIn.mutate({ email, password: PASSWORD });
   return `bazaar_session=${browser.cookie()}`;
 }
 
 beforeAll(async () => {
-  server = await startServer(servicesFor(testDb(), { demoMode: true }));
-  const customer = browserClient(server);
+  const customer = app().browser();
   await customer.client.auth.signUp.mutate({ name: 'C', email: 'c@shop.test', password: PASSWORD });
   cookies.customer = `bazaar_session=${customer.cookie()}`;
   cookies.catalogEditor = await staffWithRole('Catalog editor');
   cookies.owner = await staffWithRole('Owner');
 });
-afterAll(() => server?.close());
 
 async function call(path: string, type: 'query' | 'mutation', cookie?: string) {
   const headers: Record<string, string> = { origin: SHOP_ORIGIN };
   if (cookie) headers.cookie = cookie;
-  if (type === 'query') return (await fetch(`${server.url}/trpc/${path}`, { headers })).status;
+  if (type === 'query') return (await fetch(`${app().url}/trpc/${path}`, { headers })).status;
   headers['content-type'] = 'application/json';
   // Deliberately invalid input: access must be decided before input is even parsed.
   return (
-    await fetch(`${server.url}/trpc/${path}`, {
+    await fetch(`${app().url}/trpc/${path}`, {
       method: 'POST',
       headers,
       body: '{"json":{"bogus":1}}',

@@ -1,25 +1,12 @@
 import { type AddressInput, type AppRouter, MAX_ADDRESSES } from '@bazaar/contracts';
 import { TRPCClientError } from '@trpc/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserClient,
-  type RunningServer,
-  servicesFor,
-  startServer,
-  uniqueEmail,
-  useDemoDatabase,
-} from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { uniqueEmail, useTestApp } from './helpers.ts';
 
-const testDb = useDemoDatabase();
-let server: RunningServer;
-
-beforeAll(async () => {
-  server = await startServer(servicesFor(testDb()));
-});
-afterAll(() => server?.close());
+const app = useTestApp();
 
 async function customer() {
-  const browser = browserClient(server);
+  const browser = app().browser();
   await browser.client.auth.signUp.mutate({
     name: 'Addy',
     email: uniqueEmail('addr'),

@@ -8,20 +8,20 @@ import { closeServer, createApp, demoCredentials } from '../src/app.ts';
 import { EnvError, loadEnv } from '../src/env.ts';
 import { createApiServer } from '../src/http/server.ts';
 import { DEMO_OWNER } from '../src/services/admin/owner.ts';
-import { capturingLogger, servicesFor, testSecurity, useDemoDatabase } from './helpers.ts';
+import { capturingLogger, testSecurity, useTestApp } from './helpers.ts';
 
-const testDb = useDemoDatabase();
+const app = useTestApp();
 
 describe('embedded PGlite start', () => {
   it('migrates, seeds the demo catalog and answers catalog.products.list with no database server', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bazaar-pglite-'));
     try {
-      const env = loadEnv({ PGLITE_DIR: join(dir, 'nested', 'pglite'), LOG_LEVEL: 'silent' });
+      const env = loadEnv({ DATA_DIR: join(dir, 'nested'), LOG_LEVEL: 'silent' });
       const { log } = capturingLogger();
-      const app = await createApp(env, log);
-      expect(app.db.driver).toBe('pglite');
-      await new Promise<void>((ready) => app.server.listen(0, '127.0.0.1', ready));
-      const { port } = app.server.address() as AddressInfo;
+      const started = await createApp(env, log);
+      expect(started.db.driver).toBe('pglite');
+      await new Promise<void>((ready) => started.server.listen(0, '127.0.0.1', ready));
+      const { port } = started.server.address() as AddressInfo;
       const client = createClient({ url: `http://127.0.0.1:${port}/trpc` });
       const page = await client.catalog.products.list.query({ limit: 5 });
       expect(page.items).toHaveLength(5);
@@ -40,8 +40,8 @@ describe('embedded PGlite start', () => {
         status: 'signed-in',
         user: { kind: 'staff', role: { name: 'Owner' }, twoFactorEnrolmentRequired: false },
       });
-      await app.shutdown();
-      expect(await app.db.ping()).toBe(false);
+      await started.shutdown();
+      expect(await started.db.ping()).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -70,7 +70,7 @@ describe('environment', () => {
 
 describe('graceful shutdown', () => {
   it('finishes in-flight requests and refuses new ones', async () => {
-    const real = servicesFor(testDb());
+    const real = app().services;
     let release: () => void = () => {};
     let started: () => void = () => {};
     const inFlight = new Promise<void>((r) => {

@@ -2,11 +2,11 @@ import { schema } from '@bazaar/db';
 import { TRPCError } from '@trpc/server';
 import { eq, ne } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { anonymousCaller, servicesFor, useDemoDatabase } from './helpers.ts';
+import { useTestApp } from './helpers.ts';
 
 const { products, categories, variants } = schema;
-const testDb = useDemoDatabase();
-const caller = () => anonymousCaller(servicesFor(testDb()));
+const app = useTestApp();
+const caller = () => app().caller();
 
 async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
   const error = await promise.then(
@@ -35,7 +35,7 @@ async function allPages(input: { categorySlug?: string; limit: number }) {
 describe('catalog.categories', () => {
   it('returns every category with active-product counts that include descendants', async () => {
     const list = await caller().catalog.categories();
-    const db = testDb().handle.db;
+    const db = app().db;
     expect(list).toHaveLength((await db.select().from(categories)).length);
 
     const activeByCategory = await db
@@ -55,7 +55,7 @@ describe('catalog.categories', () => {
 
 describe('catalog.products.list', () => {
   it('pages through every active product exactly once, newest first', async () => {
-    const db = testDb().handle.db;
+    const db = app().db;
     const active = await db
       .select({ slug: products.slug, createdAt: products.createdAt })
       .from(products)
@@ -70,8 +70,8 @@ describe('catalog.products.list', () => {
   });
 
   it('never lists draft or archived products', async () => {
-    const hidden = await testDb()
-      .handle.db.select({ slug: products.slug })
+    const hidden = await app()
+      .testDb.handle.db.select({ slug: products.slug })
       .from(products)
       .where(ne(products.status, 'active'));
     expect(hidden.length).toBeGreaterThan(0);
@@ -103,8 +103,8 @@ describe('catalog.products.list', () => {
     const { items } = await caller().catalog.products.list({ limit: 100 });
     const first = items[0];
     if (!first) throw new Error('no products');
-    const rows = await testDb()
-      .handle.db.select({ price: variants.priceAmount, stock: variants.stock })
+    const rows = await app()
+      .testDb.handle.db.select({ price: variants.priceAmount, stock: variants.stock })
       .from(variants)
       .where(eq(variants.productId, first.id));
     expect(first.priceMin.amount).toBe(Math.min(...rows.map((r) => r.price)));
@@ -138,8 +138,8 @@ describe('catalog.products.list', () => {
 
 describe('catalog.products.bySlug', () => {
   it('returns the product with variants, options and images', async () => {
-    const [withOptions] = await testDb()
-      .handle.db.select({ slug: products.slug, productId: variants.productId })
+    const [withOptions] = await app()
+      .testDb.handle.db.select({ slug: products.slug, productId: variants.productId })
       .from(variants)
       .innerJoin(products, eq(products.id, variants.productId))
       .where(eq(products.status, 'active'))
@@ -159,8 +159,8 @@ describe('catalog.products.bySlug', () => {
   });
 
   it('answers NOT_FOUND for an unknown slug and for a draft product', async () => {
-    const [draft] = await testDb()
-      .handle.db.select({ slug: products.slug })
+    const [draft] = await app()
+      .testDb.handle.db.select({ slug: products.slug })
       .from(products)
       .where(eq(products.status, 'draft'));
     for (const slug of ['does-not-exist', draft?.slug ?? 'missing-draft']) {
@@ -172,7 +172,7 @@ describe('catalog.products.bySlug', () => {
 
 describe('stock', () => {
   it('is kept non-negative by the database itself', async () => {
-    const db = testDb().handle.db;
+    const db = app().db;
     const [variant] = await db.select({ id: variants.id }).from(variants).limit(1);
     if (!variant) throw new Error('no variants');
     const error = await db

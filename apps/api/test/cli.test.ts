@@ -3,12 +3,12 @@ import { resolve } from 'node:path';
 import { roles, users } from '@bazaar/db/schema';
 import { eq } from 'drizzle-orm';
 import { describe, it } from 'vitest';
-import { verifyPassword } from '../src/security/passwords.ts';
-import { useDemoDatabase } from './helpers.ts';
+import { argon2Passwords } from '../src/security/passwords.ts';
+import { useTestApp } from './helpers.ts';
 
 /** The admin CLI as operators run it: a child process against the test database. */
-const testDb = useDemoDatabase();
-const db = () => testDb().handle.db;
+const app = useTestApp();
+const db = () => app().db;
 const apiDir = resolve(import.meta.dirname, '..');
 
 interface CliResult {
@@ -21,7 +21,7 @@ function runCli(args: string[], stdin = ''): Promise<CliResult> {
   return new Promise((done, fail) => {
     const child = spawn('pnpm', ['exec', 'tsx', 'src/cli.ts', ...args], {
       cwd: apiDir,
-      env: { ...process.env, DATABASE_URL: testDb().url, PUBLIC_URL: 'http://shop.test' },
+      env: { ...process.env, DATABASE_URL: app().testDb.url, PUBLIC_URL: 'http://shop.test' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -84,7 +84,7 @@ describe.concurrent('create-owner', { timeout: 60_000 }, () => {
     expect(result.stdout).toContain(`(id ${row?.user.id})`);
     const hash = row?.user.passwordHash as string;
     expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    expect(await verifyPassword(hash, password)).toBe(true);
+    expect(await argon2Passwords.verify(hash, password)).toBe(true);
   });
 
   it('refuses a guessable password, creating nothing', async ({ expect }) => {

@@ -1,32 +1,17 @@
 import { users } from '@bazaar/db/schema';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allowedOriginsFor } from '../src/security/csrf.ts';
-import {
-  browserClient,
-  PASSWORD,
-  type RunningServer,
-  SHOP_ORIGIN,
-  servicesFor,
-  startServer,
-  uniqueEmail,
-  useDemoDatabase,
-} from './helpers.ts';
+import { PASSWORD, SHOP_ORIGIN, uniqueEmail, useTestApp } from './helpers.ts';
 
-const testDb = useDemoDatabase();
-let server: RunningServer;
+const app = useTestApp();
 const newEmail = () => uniqueEmail('csrf');
 
-beforeAll(async () => {
-  server = await startServer(servicesFor(testDb()));
-});
-afterAll(() => server?.close());
-
 const userExists = async (email: string) =>
-  (await testDb().handle.db.select().from(users).where(eq(users.email, email))).length > 0;
+  (await app().db.select().from(users).where(eq(users.email, email))).length > 0;
 
 async function signedInCookie() {
-  const browser = browserClient(server);
+  const browser = app().browser();
   await browser.client.auth.signUp.mutate({ name: 'V', email: newEmail(), password: PASSWORD });
   return `bazaar_session=${browser.cookie()}`;
 }
@@ -47,7 +32,7 @@ describe('allowed origins', () => {
 describe('cross-site request forgery', () => {
   it('refuses a cross-site HTML form post before any procedure runs', async () => {
     const email = newEmail();
-    const res = await fetch(`${server.url}/trpc/auth.signUp`, {
+    const res = await fetch(`${app().url}/trpc/auth.signUp`, {
       method: 'POST',
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
@@ -62,7 +47,7 @@ describe('cross-site request forgery', () => {
 
   it('refuses a JSON mutation from another origin, even with a valid session cookie', async () => {
     const cookie = await signedInCookie();
-    const res = await fetch(`${server.url}/trpc/account.updateProfile`, {
+    const res = await fetch(`${app().url}/trpc/account.updateProfile`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'https://evil.example', cookie },
       body: JSON.stringify({ json: { name: 'Pwned' } }),
@@ -73,7 +58,7 @@ describe('cross-site request forgery', () => {
   it('refuses a mutation the browser marks as cross-site or same-site', async () => {
     const cookie = await signedInCookie();
     for (const site of ['cross-site', 'same-site']) {
-      const res = await fetch(`${server.url}/trpc/account.updateProfile`, {
+      const res = await fetch(`${app().url}/trpc/account.updateProfile`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'sec-fetch-site': site, cookie },
         body: JSON.stringify({ json: { name: 'Pwned' } }),
@@ -84,7 +69,7 @@ describe('cross-site request forgery', () => {
 
   it('refuses text/plain, the other body a form can send without a preflight', async () => {
     const email = newEmail();
-    const res = await fetch(`${server.url}/trpc/auth.signUp`, {
+    const res = await fetch(`${app().url}/trpc/auth.signUp`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain', origin: SHOP_ORIGIN },
       body: JSON.stringify({ json: { name: 'X', email, password: PASSWORD } }),
@@ -98,14 +83,14 @@ describe('cross-site request forgery', () => {
     const input = encodeURIComponent(
       JSON.stringify({ json: { name: 'X', email, password: PASSWORD } }),
     );
-    const res = await fetch(`${server.url}/trpc/auth.signUp?input=${input}`);
+    const res = await fetch(`${app().url}/trpc/auth.signUp?input=${input}`);
     expect(res.status).toBe(405);
     expect(await userExists(email)).toBe(false);
   });
 
   it('accepts same-origin JSON mutations and non-browser clients', async () => {
     const email = newEmail();
-    const res = await fetch(`${server.url}/trpc/auth.signUp`, {
+    const res = await fetch(`${app().url}/trpc/auth.signUp`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -116,7 +101,7 @@ describe('cross-site request forgery', () => {
     });
     expect(res.status).toBe(200);
     expect(await userExists(email)).toBe(true);
-    const server2server = await fetch(`${server.url}/trpc/auth.signOut`, {
+    const server2server = await fetch(`${app().url}/trpc/auth.signOut`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
     });

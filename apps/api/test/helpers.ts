@@ -7,6 +7,7 @@ import {
   createCallerFactory,
   createClient,
 } from '@bazaar/contracts';
+import type { Database } from '@bazaar/db';
 import { createTestDatabase, type TestDatabase } from '@bazaar/db/testing';
 import { TRPCClientError } from '@trpc/client';
 import { Redis } from 'ioredis';
@@ -14,61 +15,128 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createApiServer, type HttpSecurity } from '../src/http/server.ts';
 import type { Logger } from '../src/logger.ts';
+import { trustLoopback } from '../src/security/client-ip.ts';
+import { createKeyring } from '../src/security/keyring.ts';
+import { argon2Passwords, type PasswordHasher } from '../src/security/passwords.ts';
 import { createRateLimits, type RateLimitOptions } from '../src/security/rate-limits.ts';
+import { passwordResetRenderer } from '../src/services/accounts/password-reset-mail.ts';
 import {
   createServices,
   defaultServicesConfig,
   type ServerServices,
   type ServicesConfig,
 } from '../src/services/index.ts';
+import { createMailDispatcher } from '../src/services/mail/dispatcher.ts';
+import { devMailboxTransport } from '../src/services/mail/transports.ts';
 
-/** A database of this test file's own, cloned from the seeded demo template. */
-export function useDemoDatabase(): () => TestDatabase {
-  let testDb: TestDatabase | undefined;
-  beforeAll(async () => {
-    testDb = await createTestDatabase(inject('demoTemplate'));
-  });
-  afterAll(async () => {
-    await testDb?.drop();
-  });
-  return () => {
-    if (!testDb) throw new Error('test database not ready');
-    return testDb;
-  };
-}
-
-export function servicesFor(
-  testDb: TestDatabase,
-  config: Partial<ServicesConfig> = {},
-): ServerServices {
-  // Many sign-ups come from one test IP; the sign-up limit itself is tested with its own limits.
-  const rateLimits = createRateLimits({
-    limits: { signUpsByIp: { points: 10_000, duration: 60 } },
-  });
-  return createServices(testDb.handle.db, { ...defaultServicesConfig(), rateLimits, ...config });
-}
-
-/** The real Redis on 127.0.0.1:6379, with keys under a prefix no other test run shares. */
-export function useRedis(): () => Redis {
+/**
+ * The one bootstrap of the API's integration tests (after Vendure's): a test file calls
+ * `useTestApp()` at its top and gets, for the whole file, its own database cloned from the seeded
+ * demo template, the real services with rate limits counted in the real Redis under keys of its
+ * own, a mail dispatcher, and the HTTP server on a free port.
+ */
+export function useTestApp(options: TestAppOptions = {}): () => TestApp {
+  let app: TestApp | undefined;
+  const extra: RunningServer[] = [];
   let redis: Redis | undefined;
-  beforeAll(() => {
+  beforeAll(async () => {
+    const testDb = await createTestDatabase(inject('demoTemplate'));
     redis = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', {
       maxRetriesPerRequest: 1,
     });
+    const serve = async (opts: TestAppOptions) => {
+      const real = servicesFor(testDb, redis as Redis, opts);
+      const services = opts.wrap ? opts.wrap(real) : real;
+      const server = await startServer(services, opts.ping, { ...testSecurity, ...opts.security });
+      return { ...server, services };
+    };
+    const main = await serve(options);
+    extra.push(main);
+    const dispatcher = createMailDispatcher(
+      testDb.handle.db,
+      devMailboxTransport,
+      capturingLogger().log,
+      { 'password-reset': passwordResetRenderer(SHOP_URL) },
+    );
+    app = {
+      testDb,
+      db: testDb.handle.db,
+      ...main,
+      browser: (browserOptions) => browserClient(main, browserOptions),
+      caller: (actor) => callerAs(main.services, actor),
+      async deliverMail() {
+        let delivered = 0;
+        for (let n = await dispatcher.runOnce(); n > 0; n = await dispatcher.runOnce())
+          delivered += n;
+        return delivered;
+      },
+      async serve(opts) {
+        const server = await serve(opts);
+        extra.push(server);
+        return server;
+      },
+    };
   });
-  afterAll(() => redis?.disconnect());
+  afterAll(async () => {
+    await Promise.all(extra.map((s) => s.close()));
+    redis?.disconnect();
+    await app?.testDb.drop();
+  });
   return () => {
-    if (!redis) throw new Error('redis not ready');
-    return redis;
+    if (!app) throw new Error('test app not ready: call it inside a test or hook');
+    return app;
   };
 }
 
-export const redisRateLimits = (redis: Redis, options: Omit<RateLimitOptions, 'redis'> = {}) =>
-  createRateLimits({
+export interface TestAppOptions {
+  /** Service settings, e.g. `{ demoMode: true }`. */
+  config?: Partial<ServicesConfig>;
+  /** Rate-limit overrides; the defaults apply otherwise (except sign-ups: see `servicesFor`). */
+  limits?: RateLimitOptions['limits'];
+  security?: Partial<HttpSecurity>;
+  /** Readiness probe (`/readyz`). */
+  ping?: () => Promise<boolean>;
+  /** Replaces parts of the real services, e.g. to make one fail or count its calls. */
+  wrap?: (real: ServerServices) => ServerServices;
+}
+
+export interface TestServer extends RunningServer {
+  services: ServerServices;
+}
+
+export interface TestApp extends TestServer {
+  testDb: TestDatabase;
+  db: Database;
+  /** A browser-like client of the main server (see `browserClient`). */
+  browser(options?: BrowserOptions): BrowserClient;
+  /** Calls procedures in-process, as `actor`. */
+  caller(actor?: Actor): ReturnType<typeof callerAs>;
+  /** Delivers what is due in the outbox to the development mailbox (renders reset requests). */
+  deliverMail(): Promise<number>;
+  /** Another server on this file's database with other settings; closed with the file. */
+  serve(options: TestAppOptions): Promise<TestServer>;
+}
+
+/** The same key for every server of a run, so a TOTP key sealed by one opens on another. */
+export const testKeyring = createKeyring([Buffer.alloc(32, 7)]);
+export const SHOP_ORIGIN = 'http://shop.test';
+const SHOP_URL = SHOP_ORIGIN;
+
+function servicesFor(testDb: TestDatabase, redis: Redis, options: TestAppOptions) {
+  const rateLimits = createRateLimits({
     redis,
     keyPrefix: `test:${process.pid}:${Math.random().toString(36).slice(2)}`,
-    ...options,
+    // A file signs many customers up from few addresses; the sign-up limit has its own test.
+    limits: { signUpsByIp: { points: 10_000 }, ...options.limits },
   });
+  return createServices(testDb.handle.db, {
+    ...defaultServicesConfig(),
+    publicUrl: SHOP_URL,
+    keyring: testKeyring,
+    rateLimits,
+    ...options.config,
+  });
+}
 
 const createCaller = createCallerFactory(appRouter);
 
@@ -78,12 +146,10 @@ export function callerAs(services: ServerServices, actor: Actor = { kind: 'anony
     actor,
     session: null,
     client: { ip: '203.0.113.9', userAgent: 'vitest' },
-    sessionCookie: { set: () => {}, clear: () => {} },
+    cookies: { setSession: () => {}, clearSession: () => {}, setDevice: () => {} },
     services,
   });
 }
-
-export const anonymousCaller = (services: ServerServices) => callerAs(services);
 
 /** A logger whose JSON lines are kept for assertions. */
 export function capturingLogger(): { log: Logger; lines: () => Record<string, unknown>[] } {
@@ -105,12 +171,11 @@ export function capturingLogger(): { log: Logger; lines: () => Record<string, un
   };
 }
 
-export const SHOP_ORIGIN = 'http://shop.test';
-
 export const testSecurity: HttpSecurity = {
   allowedOrigins: new Set([SHOP_ORIGIN]),
   cookie: { secure: false },
-  trustedProxies: new Set(['127.0.0.1']),
+  trustProxy: trustLoopback,
+  hsts: false,
 };
 
 export interface RunningServer {
@@ -139,11 +204,25 @@ export async function startServer(
   };
 }
 
+export interface BrowserOptions {
+  /** The client address the API should see (sent as X-Forwarded-For from loopback). */
+  ip?: string;
+}
+
+let nextAddress = 0;
+/** A documentation-range address no other browser of this run has (198.18.0.0/15). */
+const freshAddress = () => {
+  const n = ++nextAddress + (process.pid % 512) * 256;
+  return `198.${18 + ((n >> 16) & 1)}.${(n >> 8) & 255}.${n & 255}`;
+};
+
 /**
- * A browser-like client: keeps the session cookie between calls and sends the shop's Origin,
- * as the storefront does through its same-origin rewrite.
+ * A browser-like client: keeps its cookies between calls, sends the shop's Origin (as the
+ * storefront does through its same-origin rewrite) and comes from an address of its own unless
+ * `ip` is given.
  */
-export function browserClient(server: RunningServer, options: { ip?: string } = {}) {
+export function browserClient(server: RunningServer, options: BrowserOptions = {}) {
+  const ip = options.ip ?? freshAddress();
   const jar = new Map<string, string>();
   const setCookies: string[] = [];
   const fetchWithJar: typeof fetch = async (input, init) => {
@@ -153,7 +232,7 @@ export function browserClient(server: RunningServer, options: { ip?: string } = 
       'user-agent',
       'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
     );
-    if (options.ip) headers.set('x-forwarded-for', options.ip);
+    headers.set('x-forwarded-for', ip);
     if (jar.size) headers.set('cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
     const res = await fetch(input, { ...init, headers });
     for (const line of res.headers.getSetCookie()) {
@@ -169,10 +248,27 @@ export function browserClient(server: RunningServer, options: { ip?: string } = 
   };
   return {
     client: createClient({ url: `${server.url}/trpc`, fetch: fetchWithJar }),
+    ip,
     cookie: (name = 'bazaar_session') => jar.get(name),
     setCookie: (name: string, value: string) => jar.set(name, value),
     /** Every Set-Cookie header received, oldest first. */
     setCookies,
+  };
+}
+export type BrowserClient = ReturnType<typeof browserClient>;
+
+/** The real argon2 hasher, recording the hash each verification was made against. */
+export function countingPasswords(): { passwords: PasswordHasher; verified: (string | null)[] } {
+  const verified: (string | null)[] = [];
+  return {
+    verified,
+    passwords: {
+      hash: argon2Passwords.hash,
+      verify: (hash, password) => {
+        verified.push(hash);
+        return argon2Passwords.verify(hash, password);
+      },
+    },
   };
 }
 

@@ -1,15 +1,11 @@
 import { createClient, MAX_BATCH_SIZE, MAX_BODY_BYTES } from '@bazaar/contracts';
 import { TRPCClientError } from '@trpc/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, servicesFor, startServer, useDemoDatabase } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from './helpers.ts';
 
-const testDb = useDemoDatabase();
-let server: RunningServer;
 let calls = 0;
-
-beforeAll(async () => {
-  const real = servicesFor(testDb());
-  const services = {
+const app = useTestApp({
+  wrap: (real) => ({
     ...real,
     catalog: {
       ...real.catalog,
@@ -22,12 +18,10 @@ beforeAll(async () => {
         return real.catalog.productBySlug(slug);
       },
     },
-  };
-  server = await startServer(services);
+  }),
 });
-afterAll(() => server?.close());
 
-const client = () => createClient({ url: `${server.url}/trpc` });
+const client = () => createClient({ url: `${app().url}/trpc` });
 
 describe('typed client over HTTP', () => {
   it('lists products and fetches one by slug', async () => {
@@ -60,7 +54,7 @@ describe('typed client over HTTP', () => {
 
   it('hides unknown failures behind a generic 500 and logs them with stack and request id', async () => {
     const res = await fetch(
-      `${server.url}/trpc/catalog.products.bySlug?input=${encodeURIComponent(JSON.stringify({ json: { slug: 'explode' } }))}`,
+      `${app().url}/trpc/catalog.products.bySlug?input=${encodeURIComponent(JSON.stringify({ json: { slug: 'explode' } }))}`,
       { headers: { 'x-request-id': 'req-explode-1' } },
     );
     expect(res.status).toBe(500);
@@ -68,7 +62,7 @@ describe('typed client over HTTP', () => {
     expect(body).not.toContain('secret detail');
     expect(body).not.toContain('10.0.0.7');
     expect(body).toContain('Internal server error');
-    const logged = server
+    const logged = app()
       .lines()
       .find((l) => l.msg === 'procedure failed' && l.reqId === 'req-explode-1');
     expect(logged?.reqId).toBe('req-explode-1');
@@ -79,12 +73,12 @@ describe('typed client over HTTP', () => {
 
 describe('malformed requests', () => {
   it('answers garbage query input with 400, not 500', async () => {
-    const res = await fetch(`${server.url}/trpc/catalog.products.list?input=%7Bnot-json`);
+    const res = await fetch(`${app().url}/trpc/catalog.products.list?input=%7Bnot-json`);
     expect(res.status).toBe(400);
   });
 
   it('answers a garbage POST body with a 4xx', async () => {
-    const res = await fetch(`${server.url}/trpc/catalog.products.list`, {
+    const res = await fetch(`${app().url}/trpc/catalog.products.list`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"json": [nope',
@@ -96,11 +90,11 @@ describe('malformed requests', () => {
   it('refuses a batch larger than the limit before running any procedure', async () => {
     const before = calls;
     const paths = Array.from({ length: MAX_BATCH_SIZE + 1 }, () => 'catalog.categories').join(',');
-    const res = await fetch(`${server.url}/trpc/${paths}?batch=1&input=%7B%7D`);
+    const res = await fetch(`${app().url}/trpc/${paths}?batch=1&input=%7B%7D`);
     expect(res.status).toBe(400);
     expect(calls).toBe(before);
     const ok = await fetch(
-      `${server.url}/trpc/catalog.categories,catalog.categories?batch=1&input=%7B%7D`,
+      `${app().url}/trpc/catalog.categories,catalog.categories?batch=1&input=%7B%7D`,
     );
     expect(ok.status).toBe(200);
     expect(calls).toBe(before + 2);
@@ -108,7 +102,7 @@ describe('malformed requests', () => {
 
   it('refuses an oversized body with a 4xx before running any procedure', async () => {
     const before = calls;
-    const res = await fetch(`${server.url}/trpc/catalog.categories`, {
+    const res = await fetch(`${app().url}/trpc/catalog.categories`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ json: 'x'.repeat(MAX_BODY_BYTES + 1) }),
@@ -119,7 +113,7 @@ describe('malformed requests', () => {
   });
 
   it('answers unknown paths with 404 JSON', async () => {
-    const res = await fetch(`${server.url}/nope`);
+    const res = await fetch(`${app().url}/nope`);
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: 'Not found' });
   });
@@ -127,14 +121,16 @@ describe('malformed requests', () => {
 
 describe('request ids', () => {
   it('echoes a given x-request-id and uses it in every log line of the request', async () => {
-    const res = await fetch(`${server.url}/healthz`, { headers: { 'x-request-id': 'abc-123' } });
+    const res = await fetch(`${app().url}/healthz`, { headers: { 'x-request-id': 'abc-123' } });
     expect(res.headers.get('x-request-id')).toBe('abc-123');
-    const lines = server.lines().filter((l) => l.reqId === 'abc-123');
+    const lines = app()
+      .lines()
+      .filter((l) => l.reqId === 'abc-123');
     expect(lines.map((l) => l.msg)).toContain('request');
   });
 
   it('makes one when absent or unsafe', async () => {
-    const res = await fetch(`${server.url}/healthz`, {
+    const res = await fetch(`${app().url}/healthz`, {
       headers: { 'x-request-id': 'bad id\twith spaces' },
     });
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
@@ -143,19 +139,15 @@ describe('request ids', () => {
 
 describe('health', () => {
   it('serves liveness and readiness', async () => {
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-    const ready = await fetch(`${server.url}/readyz`);
+    expect((await fetch(`${app().url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${app().url}/readyz`);
     expect(ready.status).toBe(200);
   });
 
   it('reports not ready when the database is unreachable', async () => {
-    const down = await startServer(servicesFor(testDb()), async () => false);
-    try {
-      expect((await fetch(`${down.url}/readyz`)).status).toBe(503);
-      expect((await fetch(`${down.url}/healthz`)).status).toBe(200);
-    } finally {
-      await down.close();
-    }
+    const down = await app().serve({ ping: async () => false });
+    expect((await fetch(`${down.url}/readyz`)).status).toBe(503);
+    expect((await fetch(`${down.url}/healthz`)).status).toBe(200);
   });
 });
 
@@ -164,7 +156,7 @@ describe('demo media', () => {
     const { items } = await client().catalog.products.list.query({ limit: 1 });
     const url = items[0]?.image?.url;
     if (!url) throw new Error('no image');
-    const res = await fetch(`${server.url}${url}`);
+    const res = await fetch(`${app().url}${url}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('image/svg+xml');
     expect(await res.text()).toContain('<svg');

@@ -1,12 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createDb, type DbHandle } from '@bazaar/db';
+import { createDb, type Database, type DbHandle } from '@bazaar/db';
 import { mailOutbox } from '@bazaar/db/schema';
 import { eq, inArray, sql } from 'drizzle-orm';
 import PostalMime from 'postal-mime';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Logger } from '../src/logger.ts';
+import { passwordResetRenderer } from '../src/services/accounts/password-reset-mail.ts';
 import { createOwner } from '../src/services/admin/owner.ts';
 import { createMailDispatcher, REDACTED_BODY } from '../src/services/mail/dispatcher.ts';
 import { enqueueMail, type OutgoingMail } from '../src/services/mail/outbox.ts';
@@ -15,11 +17,16 @@ import {
   type MailTransport,
   smtpTransport,
 } from '../src/services/mail/transports.ts';
-import { capturingLogger, servicesFor, useDemoDatabase } from './helpers.ts';
+import { capturingLogger, useTestApp } from './helpers.ts';
 
 /** The outbox dispatcher against the real database and a real (local) SMTP server. */
-const testDb = useDemoDatabase();
-const db = () => testDb().handle.db;
+const app = useTestApp();
+const db = () => app().db;
+/** A dispatcher as the app builds one, on `database`. */
+const dispatcherOf = (database: Database, transport: MailTransport, log: Logger) =>
+  createMailDispatcher(database, transport, log, {
+    'password-reset': passwordResetRenderer('https://shop.example'),
+  });
 const FROM = 'Bazaar <no-reply@bazaar.test>';
 
 interface Received {
@@ -101,7 +108,7 @@ describe('development mailbox transport', () => {
     const rows = await queue(message(), message());
     expect(rows.map((r) => r.status)).toEqual(['pending', 'pending']);
     const { log } = capturingLogger();
-    const dispatcher = createMailDispatcher(db(), devMailboxTransport, log);
+    const dispatcher = dispatcherOf(db(), devMailboxTransport, log);
 
     expect(await dispatcher.runOnce()).toBe(2);
     for (const row of rows) {
@@ -119,7 +126,7 @@ describe('development mailbox transport', () => {
 
   it('wake() delivers newly queued mail without waiting for the poll', async () => {
     const { log } = capturingLogger();
-    const dispatcher = createMailDispatcher(db(), devMailboxTransport, log);
+    const dispatcher = dispatcherOf(db(), devMailboxTransport, log);
     dispatcher.start(60_000);
     try {
       const [row] = await queue(message());
@@ -143,10 +150,8 @@ describe('SMTP transport', () => {
 
   it('an invitation queued by the staff service arrives over SMTP with its link', async () => {
     let wakes = 0;
-    const services = servicesFor(testDb(), {
-      publicUrl: 'https://shop.example',
-      devMailbox: false,
-      mailQueued: () => wakes++,
+    const { services } = await app().serve({
+      config: { publicUrl: 'https://shop.example', devMailbox: false, mailQueued: () => wakes++ },
     });
     const owner = await createOwner(db(), {
       email: 'mail.owner@staff.test',
@@ -162,7 +167,7 @@ describe('SMTP transport', () => {
     expect(wakes).toBe(1);
 
     const { log } = capturingLogger();
-    const dispatcher = createMailDispatcher(db(), smtpTransport(sink.url, FROM), log);
+    const dispatcher = dispatcherOf(db(), smtpTransport(sink.url, FROM), log);
     const before = sink.received.length;
     expect(await dispatcher.runOnce()).toBe(1);
     await dispatcher.stop();
@@ -202,7 +207,7 @@ describe('SMTP transport', () => {
     const mails = [message(), message(), message()];
     await queue(...mails);
     const { log } = capturingLogger();
-    const dispatcher = createMailDispatcher(db(), smtpTransport(sink.url, FROM), log);
+    const dispatcher = dispatcherOf(db(), smtpTransport(sink.url, FROM), log);
     const before = sink.received.length;
     expect(await dispatcher.runOnce()).toBe(3);
     await dispatcher.stop();
@@ -222,7 +227,7 @@ describe('failures', () => {
     const [row] = await queue(message());
     const id = row?.id as string;
     const { log, lines } = capturingLogger();
-    const failing = createMailDispatcher(
+    const failing = dispatcherOf(
       db(),
       smtpTransport(`smtp://127.0.0.1:${await closedPort()}`, FROM),
       log,
@@ -257,7 +262,7 @@ describe('failures', () => {
       .update(mailOutbox)
       .set({ nextAttemptAt: sql`now() - interval '1 second'` })
       .where(eq(mailOutbox.id, id));
-    const working = createMailDispatcher(db(), devMailboxTransport, log);
+    const working = dispatcherOf(db(), devMailboxTransport, log);
     expect(await working.runOnce()).toBe(1);
     expect(await rowOf(id)).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
   });
@@ -275,7 +280,7 @@ describe('failures', () => {
       close: () => {},
     };
     const { log } = capturingLogger();
-    const dispatcher = createMailDispatcher(db(), broken, log);
+    const dispatcher = dispatcherOf(db(), broken, log);
     expect(await dispatcher.runOnce()).toBe(1);
     expect(await rowOf(id)).toMatchObject({
       status: 'failed',
@@ -291,7 +296,7 @@ describe('several dispatchers', () => {
   beforeAll(async () => {
     // Two API instances: separate connection pools on the same outbox.
     for (let i = 0; i < 2; i++)
-      handles.push(await createDb({ databaseUrl: testDb().url, maxConnections: 2 }));
+      handles.push(await createDb({ databaseUrl: app().testDb.url, maxConnections: 2 }));
   });
   afterAll(async () => {
     for (const handle of handles) await handle.close();
@@ -311,7 +316,7 @@ describe('several dispatchers', () => {
       close: () => {},
     };
     const { log } = capturingLogger();
-    const other = createMailDispatcher((handles[1] as DbHandle).db, transport, log);
+    const other = dispatcherOf((handles[1] as DbHandle).db, transport, log);
 
     // Another instance is in the middle of claiming two rows: they stay locked meanwhile.
     await (handles[0] as DbHandle).db.transaction(async (tx) => {
@@ -351,7 +356,7 @@ describe('several dispatchers', () => {
       close: () => {},
     });
     const { log } = capturingLogger();
-    const [a, b] = handles.map((h, i) => createMailDispatcher(h.db, recording(`d${i}`), log)) as [
+    const [a, b] = handles.map((h, i) => dispatcherOf(h.db, recording(`d${i}`), log)) as [
       ReturnType<typeof createMailDispatcher>,
       ReturnType<typeof createMailDispatcher>,
     ];
@@ -386,8 +391,8 @@ describe('several dispatchers', () => {
       close: () => {},
     };
     const { log } = capturingLogger();
-    const dispatchers = [...handles, testDb().handle].map((h) =>
-      createMailDispatcher(h.db, transport, log),
+    const dispatchers = [...handles, app().testDb.handle].map((h) =>
+      dispatcherOf(h.db, transport, log),
     );
     const drain = async (d: (typeof dispatchers)[number]) => {
       let total = 0;

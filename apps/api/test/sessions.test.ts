@@ -1,33 +1,18 @@
 import { sessions, users } from '@bazaar/db/schema';
 import { TRPCClientError } from '@trpc/client';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../src/security/secrets.ts';
 import { createSessionStore, sessionPolicies } from '../src/services/accounts/sessions.ts';
 import { createOwner } from '../src/services/admin/owner.ts';
-import {
-  browserClient,
-  PASSWORD,
-  type RunningServer,
-  servicesFor,
-  startServer,
-  testSecurity,
-  uniqueEmail,
-  useDemoDatabase,
-} from './helpers.ts';
+import { browserClient, PASSWORD, uniqueEmail, useTestApp } from './helpers.ts';
 
-const testDb = useDemoDatabase();
-let server: RunningServer;
-const db = () => testDb().handle.db;
+const app = useTestApp();
+const db = () => app().db;
 const newEmail = () => uniqueEmail('shopper');
 
-beforeAll(async () => {
-  server = await startServer(servicesFor(testDb()));
-});
-afterAll(() => server?.close());
-
 async function signedUp(email = newEmail()) {
-  const browser = browserClient(server);
+  const browser = app().browser();
   await browser.client.auth.signUp.mutate({ name: 'Ada Shopper', email, password: PASSWORD });
   return { browser, email };
 }
@@ -64,29 +49,22 @@ describe('session token and cookie', () => {
   it('a staff cookie lasts until the absolute end; idle expiry is enforced by the server', async () => {
     const email = newEmail();
     await createOwner(db(), { email, name: 'Staff', password: PASSWORD });
-    const browser = browserClient(server);
+    const browser = app().browser();
     await browser.client.auth.signIn.mutate({ email, password: PASSWORD });
-    const header = browser.setCookies.at(-1) as string;
+    const header = browser.setCookies.findLast((c) => c.startsWith('bazaar_session=')) as string;
     const expires = new Date(/Expires=([^;]+)/.exec(header)?.[1] as string).getTime();
     expect(Math.abs(expires - Date.now() - 12 * 3_600_000)).toBeLessThan(60_000);
   });
 
   it('uses the __Host- prefix and Secure when served over HTTPS', async () => {
-    const secure = await startServer(servicesFor(testDb()), undefined, {
-      ...testSecurity,
-      cookie: { secure: true },
-    });
-    try {
-      const browser = browserClient(secure);
-      await browser.client.auth.signUp.mutate({ name: 'S', email: newEmail(), password: PASSWORD });
-      const header = browser.setCookies[0] as string;
-      expect(header).toMatch(/^__Host-bazaar_session=[a-z2-7]{32}\.[a-z2-7]{32};/);
-      expect(header).toMatch(/Secure/);
-      expect(header).toMatch(/Path=\//);
-      expect(header).not.toMatch(/Domain=/);
-    } finally {
-      await secure.close();
-    }
+    const secure = await app().serve({ security: { cookie: { secure: true } } });
+    const browser = browserClient(secure);
+    await browser.client.auth.signUp.mutate({ name: 'S', email: newEmail(), password: PASSWORD });
+    const header = browser.setCookies[0] as string;
+    expect(header).toMatch(/^__Host-bazaar_session=[a-z2-7]{32}\.[a-z2-7]{32};/);
+    expect(header).toMatch(/Secure/);
+    expect(header).toMatch(/Path=\//);
+    expect(header).not.toMatch(/Domain=/);
   });
 
   it('a tampered secret is not a session, and the cookie is cleared', async () => {
@@ -107,7 +85,7 @@ describe('session token and cookie', () => {
 describe('session lifecycle', () => {
   it('sign-in always issues a new session (a planted token is never upgraded)', async () => {
     const { email } = await signedUp();
-    const browser = browserClient(server);
+    const browser = app().browser();
     const planted = `${'a'.repeat(32)}.${'b'.repeat(32)}`;
     browser.setCookie('bazaar_session', planted);
     await browser.client.auth.signIn.mutate({ email, password: PASSWORD });
@@ -134,7 +112,7 @@ describe('session lifecycle', () => {
 
   it('changing the password revokes every other session, keeping this one', async () => {
     const { browser, email } = await signedUp();
-    const other = browserClient(server);
+    const other = app().browser();
     await other.client.auth.signIn.mutate({ email, password: PASSWORD });
     await browser.client.account.changePassword.mutate({
       currentPassword: PASSWORD,
@@ -143,13 +121,13 @@ describe('session lifecycle', () => {
     expect((await browser.client.auth.session.query()).status).toBe('signed-in');
     expect(await other.client.auth.session.query()).toEqual({ status: 'signed-out' });
     await expect(
-      browserClient(server).client.auth.signIn.mutate({ email, password: PASSWORD }),
+      app().browser().client.auth.signIn.mutate({ email, password: PASSWORD }),
     ).rejects.toSatisfy((e) => codeOf(e) === 'UNAUTHORIZED');
   });
 
   it('lists sessions with device, IP and last seen, and revokes any of them', async () => {
     const { browser, email } = await signedUp();
-    const phone = browserClient(server, { ip: '198.51.100.23' });
+    const phone = app().browser({ ip: '198.51.100.23' });
     await phone.client.auth.signIn.mutate({ email, password: PASSWORD });
     const listed = await browser.client.account.sessions.list.query();
     expect(listed).toHaveLength(2);
@@ -175,8 +153,8 @@ describe('session lifecycle', () => {
 
   it('revokeOthers signs out everywhere else', async () => {
     const { browser, email } = await signedUp();
-    const a = browserClient(server);
-    const b = browserClient(server);
+    const a = app().browser();
+    const b = app().browser();
     await a.client.auth.signIn.mutate({ email, password: PASSWORD });
     await b.client.auth.signIn.mutate({ email, password: PASSWORD });
     expect(await browser.client.account.sessions.revokeOthers.mutate()).toEqual({ revoked: 2 });

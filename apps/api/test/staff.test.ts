@@ -2,26 +2,16 @@ import { type Permission, permissions } from '@bazaar/contracts';
 import { rolePermissions, roles, sessions, users } from '@bazaar/db/schema';
 import { TRPCClientError } from '@trpc/client';
 import { and, count, eq, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createOwner } from '../src/services/admin/owner.ts';
-import {
-  browserClient,
-  errorOf,
-  PASSWORD,
-  type RunningServer,
-  servicesFor,
-  startServer,
-  uniqueEmail,
-  useDemoDatabase,
-} from './helpers.ts';
+import { browserClient, errorOf, PASSWORD, uniqueEmail, useTestApp } from './helpers.ts';
 
 /**
  * Staff administration over real HTTP with real sessions. Demo mode, so the Owner works without
  * enrolling two-factor (that requirement is covered in two-factor.test.ts).
  */
-const testDb = useDemoDatabase();
-const db = () => testDb().handle.db;
-let server: RunningServer;
+const app = useTestApp({ config: { demoMode: true } });
+const db = () => app().db;
 type Browser = ReturnType<typeof browserClient>;
 
 const OWNER_EMAIL = 'olive.owner@staff.test';
@@ -33,7 +23,7 @@ const newEmail = (label = 'staff') => uniqueEmail(label, 'staff.test');
 const tokenIn = (text: string) => /\/admin\/accept-invite\?token=([a-z2-7]{32})\b/.exec(text)?.[1];
 
 async function signIn(email: string, password = PASSWORD): Promise<Browser> {
-  const browser = browserClient(server);
+  const browser = app().browser();
   const state = await browser.client.auth.signIn.mutate({ email, password });
   expect(state.status).toBe('signed-in');
   return browser;
@@ -55,10 +45,12 @@ async function addStaff(roleName: string, name = `${roleName} person`) {
     email,
     roleId: roleIds[roleName] as string,
   });
-  await browserClient(server).client.auth.acceptInvite.mutate({
-    token: await inviteTokenFor(email),
-    password: PASSWORD,
-  });
+  await app()
+    .browser()
+    .client.auth.acceptInvite.mutate({
+      token: await inviteTokenFor(email),
+      password: PASSWORD,
+    });
   return { id: member.id, email, browser: await signIn(email) };
 }
 
@@ -88,11 +80,9 @@ beforeAll(async () => {
     name: 'Olive Owner',
     password: PASSWORD,
   }));
-  server = await startServer(servicesFor(testDb(), { demoMode: true }));
   owner = await signIn(OWNER_EMAIL);
   for (const role of await owner.client.admin.roles.list.query()) roleIds[role.name] = role.id;
 });
-afterAll(() => server?.close());
 
 describe('roles', () => {
   it('the built-in roles exist with their permission sets; only the Owner requires two-factor', async () => {
@@ -153,19 +143,17 @@ describe('invitations', () => {
     const [mail] = mails;
     expect(mail?.subject).toMatch(/invited/i);
     expect(mail?.text).toContain('Olive Owner');
-    expect(mail?.text).toMatch(
-      /http:\/\/localhost:3000\/admin\/accept-invite\?token=[a-z2-7]{32}\b/,
-    );
+    expect(mail?.text).toMatch(/http:\/\/shop\.test\/admin\/accept-invite\?token=[a-z2-7]{32}\b/);
     const token = tokenIn(mail?.text ?? '') as string;
 
     // Without a password, nobody can sign in as the invitee.
     const early = await errorOf(
-      browserClient(server).client.auth.signIn.mutate({ email, password: PASSWORD }),
+      app().browser().client.auth.signIn.mutate({ email, password: PASSWORD }),
     );
     expect(early.data?.code).toBe('UNAUTHORIZED');
 
     // A weak password is refused without using up the link.
-    const anonymous = browserClient(server);
+    const anonymous = app().browser();
     const weak = await errorOf(
       anonymous.client.auth.acceptInvite.mutate({ token, password: 'password123' }),
     );
@@ -181,7 +169,7 @@ describe('invitations', () => {
     expect(again.data?.code).toBe('BAD_REQUEST');
     expect(again.data?.fieldErrors?.token).toBeDefined();
 
-    const invitee = browserClient(server);
+    const invitee = app().browser();
     const state = await invitee.client.auth.signIn.mutate({ email, password: PASSWORD });
     expect(state).toMatchObject({
       status: 'signed-in',
@@ -196,7 +184,7 @@ describe('invitations', () => {
     });
     // The second (refused) password did not replace the first.
     const stale = await errorOf(
-      browserClient(server).client.auth.signIn.mutate({
+      app().browser().client.auth.signIn.mutate({
         email,
         password: 'Another-Fine-Phrase-77',
       }),
@@ -333,10 +321,10 @@ describe('deactivation', () => {
     expect(await second.client.auth.session.query()).toEqual({ status: 'signed-out' });
 
     const blocked = await errorOf(
-      browserClient(server).client.auth.signIn.mutate({ email: member.email, password: PASSWORD }),
+      app().browser().client.auth.signIn.mutate({ email: member.email, password: PASSWORD }),
     );
     const wrong = await errorOf(
-      browserClient(server).client.auth.signIn.mutate({
+      app().browser().client.auth.signIn.mutate({
         email: member.email,
         password: 'Not-The-Password-9',
       }),
@@ -455,7 +443,7 @@ describe('access over HTTP', () => {
   });
 
   it('a customer is FORBIDDEN and an anonymous caller UNAUTHORIZED', async () => {
-    const customer = browserClient(server);
+    const customer = app().browser();
     await customer.client.auth.signUp.mutate({
       name: 'Carla Customer',
       email: newEmail('customer'),
@@ -464,13 +452,13 @@ describe('access over HTTP', () => {
     const forbidden = await errorOf(customer.client.admin.staff.list.query());
     expect(forbidden.data?.code).toBe('FORBIDDEN');
 
-    const anonymous = await errorOf(browserClient(server).client.admin.staff.list.query());
+    const anonymous = await errorOf(app().browser().client.admin.staff.list.query());
     expect(anonymous.data?.code).toBe('UNAUTHORIZED');
     expect(anonymous.data?.httpStatus).toBe(401);
   });
 
   it('staff administration cannot reach customer accounts (no promoting a customer to Owner)', async () => {
-    const customer = browserClient(server);
+    const customer = app().browser();
     const state = await customer.client.auth.signUp.mutate({
       name: 'Pat Promoted',
       email: newEmail('customer'),
@@ -499,18 +487,12 @@ describe('access over HTTP', () => {
 
 describe('development mailbox', () => {
   it('is PRECONDITION_FAILED when an SMTP server is configured', async () => {
-    const smtpConfigured = await startServer(
-      servicesFor(testDb(), { demoMode: true, devMailbox: false }),
-    );
-    try {
-      const browser = browserClient(smtpConfigured);
-      await browser.client.auth.signIn.mutate({ email: OWNER_EMAIL, password: PASSWORD });
-      const error = await errorOf(browser.client.admin.mailbox.list.query({}));
-      expect(error.data?.code).toBe('PRECONDITION_FAILED');
-      expect((await browser.client.admin.staff.list.query()).length).toBeGreaterThan(0);
-    } finally {
-      await smtpConfigured.close();
-    }
+    const smtpConfigured = await app().serve({ config: { demoMode: true, devMailbox: false } });
+    const browser = browserClient(smtpConfigured);
+    await browser.client.auth.signIn.mutate({ email: OWNER_EMAIL, password: PASSWORD });
+    const error = await errorOf(browser.client.admin.mailbox.list.query({}));
+    expect(error.data?.code).toBe('PRECONDITION_FAILED');
+    expect((await browser.client.admin.staff.list.query()).length).toBeGreaterThan(0);
   });
 
   it('filters by recipient and honours the limit, newest first', async () => {

@@ -3,23 +3,23 @@ import { recoveryCodes, roles, sessions, users } from '@bazaar/db/schema';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP, generateTOTP } from '@oslojs/otp';
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../src/security/passwords.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { argon2Passwords } from '../src/security/passwords.ts';
+import { openTotpKey } from '../src/services/accounts/two-factor.ts';
 import { createOwner } from '../src/services/admin/owner.ts';
 import {
   browserClient,
   errorOf,
   PASSWORD,
   type RunningServer,
-  servicesFor,
-  startServer,
+  testKeyring,
   uniqueEmail,
-  useDemoDatabase,
+  useTestApp,
 } from './helpers.ts';
 
 /** Staff two-factor (TOTP + recovery codes) over real HTTP with real sessions. */
-const testDb = useDemoDatabase();
-const db = () => testDb().handle.db;
+const app = useTestApp({ config: { demoMode: true } });
+const db = () => app().db;
 /** Demo mode: the Owner may work without two-factor, but must use it once enrolled. */
 let demo: RunningServer;
 /** Production mode: the Owner's role requires two-factor before any permission applies. */
@@ -81,12 +81,8 @@ async function pendingSignIn(email: string, server: RunningServer = demo) {
 }
 
 beforeAll(async () => {
-  demo = await startServer(servicesFor(testDb(), { demoMode: true }));
-  strict = await startServer(servicesFor(testDb(), { demoMode: false }));
-});
-afterAll(async () => {
-  await demo?.close();
-  await strict?.close();
+  demo = app();
+  strict = await app().serve({ config: { demoMode: false } });
 });
 
 describe('enrolment', () => {
@@ -111,9 +107,12 @@ describe('enrolment', () => {
     expect(params.get('digits')).toBe('6');
     expect(decodeURIComponent(uri)).toContain(owner.email);
 
-    // Not active until confirmed.
+    // Not active until confirmed; stored sealed with the server's key, never in clear.
     const [pending] = await db().select().from(users).where(eq(users.id, owner.id));
-    expect(pending).toMatchObject({ totpKey: null, totpPendingKey: secret });
+    expect(pending?.totpKey).toBeNull();
+    expect(pending?.totpPendingKey).toMatch(/^v1\.[0-9a-f]{8}\./);
+    expect(pending?.totpPendingKey).not.toContain(secret);
+    expect(openTotpKey(testKeyring, owner.id, pending?.totpPendingKey as string)).toBe(secret);
 
     const wrong = await errorOf(
       owner.browser.client.auth.twoFactor.confirm.mutate({ code: wrongCode(secret) }),
@@ -134,7 +133,8 @@ describe('enrolment', () => {
     expect(new Set(codes).size).toBe(10);
 
     const [enrolled] = await db().select().from(users).where(eq(users.id, owner.id));
-    expect(enrolled).toMatchObject({ totpKey: secret, totpPendingKey: null });
+    expect(enrolled?.totpPendingKey).toBeNull();
+    expect(openTotpKey(testKeyring, owner.id, enrolled?.totpKey as string)).toBe(secret);
     const stored = await db()
       .select()
       .from(recoveryCodes)
@@ -415,7 +415,7 @@ describe('roles that require two-factor', () => {
         email,
         name: 'Manny Manager',
         roleId: manager?.id,
-        passwordHash: await hashPassword(PASSWORD),
+        passwordHash: await argon2Passwords.hash(PASSWORD),
       });
     const state = await browserClient(strict).client.auth.signIn.mutate({
       email,

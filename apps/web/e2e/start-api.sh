@@ -16,4 +16,5 @@ cd "$(dirname "$0")/../../.."
 export DATABASE_URL="postgres://${PGUSER}@${PGHOST}:${PGPORT}/${DB}"
 export PUBLIC_URL="${E2E_PUBLIC_URL:-http://127.0.0.1:3100}"
 export PORT HOST=127.0.0.1 NODE_ENV=test DEMO_MODE=true LOG_LEVEL="${E2E_API_LOG_LEVEL:-warn}"
+pnpm --filter @bazaar/api build >/dev/null
 exec pnpm --filter @bazaar/api start

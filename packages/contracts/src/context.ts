@@ -23,19 +23,23 @@ export interface CurrentSession {
 export interface ClientInfo {
   ip: string | null;
   userAgent: string | null;
+  /** The browser's device cookie, set after an earlier successful sign-in (see the API). */
+  deviceToken?: string | null;
 }
 
-/** A freshly issued session: the token goes into the cookie and nowhere else. */
+/** A freshly issued cookie value: the token goes into the cookie and nowhere else. */
 export interface IssuedSession {
   token: string;
   /** When the cookie expires; the server still enforces the session's own (sliding) expiry. */
   expiresAt: Date;
 }
 
-/** Sets or clears the session cookie on the response being built. */
-export interface SessionCookie {
-  set(session: IssuedSession): void;
-  clear(): void;
+/** Cookies set on the response being built. */
+export interface ResponseCookies {
+  setSession(session: IssuedSession): void;
+  clearSession(): void;
+  /** Marks this browser as one the account signed in on (OWASP device cookie). */
+  setDevice(device: IssuedSession): void;
 }
 
 /** Everything the router needs from the server. The API implements these; the contract never sees how. */
@@ -51,7 +55,7 @@ export interface Context {
   actor: Actor;
   session: CurrentSession | null;
   client: ClientInfo;
-  sessionCookie: SessionCookie;
+  cookies: ResponseCookies;
   services: Services;
 }
 

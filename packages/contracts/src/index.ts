@@ -11,8 +11,8 @@ export {
   type Context,
   type CurrentSession,
   type IssuedSession,
+  type ResponseCookies,
   type Services,
-  type SessionCookie,
   signedIn,
 } from './context.ts';
 export * from './errors.ts';

@@ -14,7 +14,7 @@ export function contextFor(actor: Actor, services: Services): Context {
     actor,
     session: null,
     client: { ip: null, userAgent: null },
-    sessionCookie: { set: () => {}, clear: () => {} },
+    cookies: { setSession: () => {}, clearSession: () => {}, setDevice: () => {} },
     services,
   };
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index.ts';
@@ -25,7 +25,14 @@ export interface CreateDbOptions {
   maxConnections?: number | undefined;
 }
 
-export const migrationsFolder = resolve(import.meta.dirname, '../migrations');
+/**
+ * The drizzle-kit migrations: `../migrations` from this source file, or `./migrations` next to a
+ * bundle that includes this package (the API's production build copies them there).
+ */
+export const migrationsFolder =
+  [resolve(import.meta.dirname, '../migrations'), resolve(import.meta.dirname, 'migrations')].find(
+    (dir) => existsSync(resolve(dir, 'meta/_journal.json')),
+  ) ?? resolve(import.meta.dirname, '../migrations');
 const MIGRATION_LOCK_KEY = 0x62617a61; // "baza"
 
 export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle> {

@@ -1,21 +1,29 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { AppError, appRouter, MAX_BATCH_SIZE, MAX_BODY_BYTES } from '@bazaar/contracts';
+import {
+  AppError,
+  appRouter,
+  MAX_BATCH_SIZE,
+  MAX_BODY_BYTES,
+  type ProcedureMeta,
+} from '@bazaar/contracts';
 import { renderDemoImage } from '@bazaar/db/seed';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { createContext, type RequestState } from '../context.ts';
 import type { Logger } from '../logger.ts';
-import { clientIp } from '../security/client-ip.ts';
+import { clientIp, type TrustProxy } from '../security/client-ip.ts';
+import type { CookieConfig } from '../security/cookies.ts';
 import { refuseCrossSite } from '../security/csrf.ts';
-import type { SessionCookieConfig } from '../security/session-cookie.ts';
 import type { ServerServices } from '../services/index.ts';
 import { requestIdOf } from './request-id.ts';
 
 export interface HttpSecurity {
   /** Origins whose pages may send mutations: the shop's own public origin. */
   allowedOrigins: ReadonlySet<string>;
-  cookie: SessionCookieConfig;
-  /** Peers whose X-Forwarded-For is believed (the web app's rewrite proxy). */
-  trustedProxies: ReadonlySet<string>;
+  cookie: CookieConfig;
+  /** Hops whose X-Forwarded-For is believed (the web app's rewrite proxy). */
+  trustProxy: TrustProxy;
+  /** Send Strict-Transport-Security: the shop is served over HTTPS. */
+  hsts: boolean;
 }
 
 export interface ApiServerDeps {
@@ -28,6 +36,24 @@ export interface ApiServerDeps {
 
 const requestStates = new WeakMap<IncomingMessage, RequestState>();
 
+const HSTS = 'max-age=63072000; includeSubDomains';
+
+const accessKinds = new Map(
+  Object.entries(appRouter._def.procedures).map(([path, procedure]) => [
+    path,
+    (procedure as unknown as { _def: { meta?: ProcedureMeta } })._def.meta?.access.kind,
+  ]),
+);
+
+/**
+ * Answers no cache may keep: every mutation, anything a signed-in caller sees, and any call to a
+ * procedure that is not public. (Public catalog reads by anonymous visitors stay cacheable.)
+ */
+function isPrivate(type: string, paths: readonly string[] | undefined, session: unknown) {
+  if (type !== 'query' || session !== null || !paths?.length) return true;
+  return paths.some((path) => accessKinds.get(path) !== 'public');
+}
+
 export function createApiServer({ services, log, ping, security }: ApiServerDeps): Server {
   const trpc = createHTTPHandler({
     router: appRouter,
@@ -39,12 +65,15 @@ export function createApiServer({ services, log, ping, security }: ApiServerDeps
       if (!state) throw new Error('request state missing');
       return createContext(services, state, security.cookie);
     },
-    responseMeta: ({ errors }) => {
+    responseMeta: ({ errors, paths, type, ctx }) => {
+      const headers: Record<string, string> = {};
       // Rate-limited callers learn when to come back, in the body (data) and the standard header.
       const retryAfter = errors
         .map((e) => (e.cause instanceof AppError ? e.cause.retryAfterSeconds : undefined))
         .find((s) => s !== undefined);
-      return retryAfter ? { headers: { 'retry-after': String(retryAfter) } } : {};
+      if (retryAfter) headers['retry-after'] = String(retryAfter);
+      if (isPrivate(type, paths, ctx?.session ?? null)) headers['cache-control'] = 'no-store';
+      return { headers };
     },
     onError: ({ error, path, req }) => {
       const reqLog = requestStates.get(req)?.log ?? log;
@@ -59,12 +88,14 @@ export function createApiServer({ services, log, ping, security }: ApiServerDeps
   const server = createServer((req, res) => {
     const started = process.hrtime.bigint();
     const requestId = requestIdOf(req);
+    res.setHeader('x-content-type-options', 'nosniff');
+    if (security.hsts) res.setHeader('strict-transport-security', HSTS);
     const reqLog = log.child({ reqId: requestId });
     requestStates.set(req, {
       requestId,
       log: reqLog,
       client: {
-        ip: clientIp(req, security.trustedProxies),
+        ip: clientIp(req, security.trustProxy),
         userAgent: req.headers['user-agent']?.slice(0, 512) ?? null,
       },
       cookieHeader: req.headers.cookie,

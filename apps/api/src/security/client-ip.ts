@@ -1,24 +1,31 @@
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
+import proxyAddr from 'proxy-addr';
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+/** Whether the hop at `addr` is a proxy whose `X-Forwarded-For` is believed. */
+export type TrustProxy = (addr: string, hop: number) => boolean;
 
 /**
- * The client's IP. `X-Forwarded-For` is believed only when the peer is a trusted proxy (by default
- * the loopback interface, where the web app's rewrite proxy runs); then the right-most address that
- * is not itself a trusted proxy is the client.
+ * Compiles `TRUSTED_PROXIES`: addresses, CIDR ranges and the names `loopback`, `linklocal`,
+ * `uniquelocal` (proxy-addr's). Throws on an entry that is none of these.
  */
-export function clientIp(req: IncomingMessage, trustedProxies: ReadonlySet<string> = LOOPBACK) {
-  const peer = req.socket.remoteAddress ?? null;
-  if (!peer || !trustedProxies.has(peer)) return peer;
-  const header = req.headers['x-forwarded-for'];
-  const hops = (Array.isArray(header) ? header.join(',') : (header ?? ''))
-    .split(',')
-    .map((h) => h.trim())
-    .filter((h) => isIP(h) !== 0);
-  for (let i = hops.length - 1; i >= 0; i--) {
-    const hop = hops[i] as string;
-    if (!trustedProxies.has(hop)) return hop;
-  }
-  return peer;
+export const trustProxies = (entries: readonly string[]): TrustProxy =>
+  proxyAddr.compile([...entries]);
+
+/** The loopback interface, where the web app's rewrite proxy runs. */
+export const trustLoopback = trustProxies(['loopback']);
+
+const unmapped = (ip: string) =>
+  ip.startsWith('::ffff:') && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip;
+
+/**
+ * The client's address: the right-most `X-Forwarded-For` hop that is not a trusted proxy, walking
+ * back from the peer (so a client cannot choose its address by sending the header itself). IPv4
+ * addresses mapped into IPv6 are given as IPv4, so one client has one rate-limit key.
+ */
+export function clientIp(req: IncomingMessage, trust: TrustProxy = trustLoopback): string | null {
+  const peer = req.socket.remoteAddress;
+  if (!peer) return null;
+  const address = proxyAddr(req, trust);
+  return unmapped(isIP(address) ? address : peer);
 }

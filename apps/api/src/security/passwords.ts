@@ -7,19 +7,30 @@ import { dictionary as englishDictionary, translations } from '@zxcvbn-ts/langua
 /** OWASP's argon2id minimum (ASVS 5.0 V11.4): 19 MiB, 2 iterations, 1 lane. */
 const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const hashPassword = (password: string) => hash(password, ARGON2_OPTIONS);
+/** Hashing and checking passwords. Services take it from their config, so tests can count checks. */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  /**
+   * Checks `password` against `passwordHash`. With `null` (no account, or no password yet) it
+   * still verifies against a dummy hash and answers false, so both cost the same time.
+   */
+  verify(passwordHash: string | null, password: string): Promise<boolean>;
+}
 
 // Verifying against this when there is no account makes "unknown email" cost the same as "wrong password".
-const dummyHash = hash('not-a-real-password-only-for-timing', ARGON2_OPTIONS);
+let dummyHash: Promise<string> | undefined;
 
-/** Checks `password` against `passwordHash`, or against a dummy hash (always false) when null. */
-export async function verifyPassword(passwordHash: string | null, password: string) {
-  if (!passwordHash) {
-    await verify(await dummyHash, password).catch(() => false);
-    return false;
-  }
-  return verify(passwordHash, password).catch(() => false);
-}
+export const argon2Passwords: PasswordHasher = {
+  hash: (password) => hash(password, ARGON2_OPTIONS),
+  async verify(passwordHash, password) {
+    if (!passwordHash) {
+      dummyHash ??= hash('not-a-real-password-only-for-timing', ARGON2_OPTIONS);
+      await verify(await dummyHash, password).catch(() => false);
+      return false;
+    }
+    return verify(passwordHash, password).catch(() => false);
+  },
+};
 
 const zxcvbn = new ZxcvbnFactory({
   translations,
@@ -31,13 +42,62 @@ const zxcvbn = new ZxcvbnFactory({
 const MIN_SCORE = 3;
 
 /**
+ * What a guesser knows about the person, in the shapes people turn it into passwords:
+ * `margaret.thompson@example.com` and "Margaret Thompson" give the address, its local part,
+ * the local part's pieces, the domain's name, the name with and without spaces, and each word.
+ */
+export function personalWords(person: { email?: string; name?: string }): string[] {
+  const words = new Set<string>();
+  const add = (value: string | undefined) => {
+    const v = value?.trim().toLowerCase();
+    if (v && v.length >= 3) words.add(v);
+  };
+  if (person.email) {
+    const email = person.email.toLowerCase();
+    const at = email.lastIndexOf('@');
+    const local = at > 0 ? email.slice(0, at) : email;
+    const domain = at > 0 ? email.slice(at + 1) : '';
+    add(email);
+    add(local);
+    add(local.replace(/[^a-z0-9]/g, ''));
+    for (const piece of local.split(/[^a-z0-9]+/)) add(piece);
+    add(domain.split('.')[0]);
+  }
+  if (person.name) {
+    const name = person.name.toLowerCase();
+    add(name);
+    add(name.replace(/\s+/g, ''));
+    add(name.replace(/[^\p{L}\p{N}]/gu, ''));
+    for (const piece of name.split(/[^\p{L}\p{N}]+/u)) add(piece);
+  }
+  return [...words];
+}
+
+const bare = (value: string) => value.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
  * Rejects common and easily guessed passwords (zxcvbn-ts with its maintained frequency lists),
  * including ones built from the user's own name or email. Length limits are in the contract.
  */
-export function assertStrongPassword(password: string, userInputs: string[], field = 'password') {
-  const result = zxcvbn.check(password, userInputs);
-  if (result.score >= MIN_SCORE) return;
-  const hint = result.feedback.warning ?? result.feedback.suggestions[0];
+export function assertStrongPassword(
+  password: string,
+  person: { email?: string; name?: string },
+  field = 'password',
+) {
+  const words = personalWords(person);
+  // zxcvbn scores a password that merely contains a personal word by what else is in it; one
+  // made of nothing but personal words and digits (`margaret.thompson`, `Thompson-Margaret1`)
+  // is refused outright.
+  const pieces = words.map(bare).filter((w) => w.length >= 3);
+  const whole = bare(password);
+  let rest = whole;
+  for (const piece of pieces.sort((a, b) => b.length - a.length)) rest = rest.replaceAll(piece, '');
+  const personal = rest !== whole && rest.replace(/\d/g, '') === '';
+  const result = zxcvbn.check(password, words);
+  if (!personal && result.score >= MIN_SCORE) return;
+  const hint = personal
+    ? 'It is made from your name or email address'
+    : (result.feedback.warning ?? result.feedback.suggestions[0]);
   throw invalidField(
     field,
     `This password is too easy to guess${hint ? `: ${hint.replace(/\.$/, '')}` : ''}. Try a longer phrase of unrelated words.`,

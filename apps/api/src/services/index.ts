@@ -1,5 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import type { Services } from '@bazaar/contracts';
 import type { Database } from '@bazaar/db';
+import { createDeviceCookies, type DeviceCookies } from '../security/device-cookie.ts';
+import { createKeyring, type Keyring } from '../security/keyring.ts';
+import { argon2Passwords, type PasswordHasher } from '../security/passwords.ts';
 import { createRateLimits, type RateLimits } from '../security/rate-limits.ts';
 import { createAccountService } from './accounts/account-service.ts';
 import { createAuthService } from './accounts/auth-service.ts';
@@ -12,9 +16,19 @@ export interface ServicesConfig {
   publicUrl: string;
   demoMode: boolean;
   rateLimits: RateLimits;
-  /** True when no SMTP server is configured and mail stays in the development mailbox. */
+  /** True in demo mode without an SMTP server: mail stays in the development mailbox. */
   devMailbox: boolean;
   mailQueued: () => void;
+  passwords: PasswordHasher;
+  /** Seals TOTP keys and signs device cookies (`SECRET_KEYS`). */
+  keyring: Keyring;
+  /** The clock for session expiry and TOTP time steps. */
+  now: () => Date;
+}
+
+/** What the services read: the configuration plus what is built from it once. */
+export interface ServiceDeps extends ServicesConfig {
+  devices: DeviceCookies;
 }
 
 /** The contract's services plus what the HTTP layer needs to resolve sessions. */
@@ -29,18 +43,22 @@ export const defaultServicesConfig = (): ServicesConfig => ({
   rateLimits: createRateLimits(),
   devMailbox: true,
   mailQueued: () => {},
+  passwords: argon2Passwords,
+  keyring: createKeyring([randomBytes(32)]),
+  now: () => new Date(),
 });
 
 export function createServices(
   db: Database,
   config: ServicesConfig = defaultServicesConfig(),
 ): ServerServices {
-  const sessions = createSessionStore(db);
+  const deps: ServiceDeps = { ...config, devices: createDeviceCookies(config.keyring, config.now) };
+  const sessions = createSessionStore(db, config.now);
   return {
     catalog: createCatalogService(db),
-    auth: createAuthService(db, sessions, config),
-    account: createAccountService(db, sessions, config),
-    staff: createStaffService(db, sessions, config),
+    auth: createAuthService(db, sessions, deps),
+    account: createAccountService(db, sessions, deps),
+    staff: createStaffService(db, sessions, deps),
     sessions,
     demoMode: config.demoMode,
   };

@@ -76,7 +76,7 @@ export const accountRouter = createRouter({
       .mutation(async ({ ctx, input }) => {
         const { userId, sessionId } = signedIn(ctx);
         await ctx.services.account.revokeSession(userId, input.id);
-        if (input.id === sessionId) ctx.sessionCookie.clear();
+        if (input.id === sessionId) ctx.cookies.clearSession();
         return accepted;
       }),
 

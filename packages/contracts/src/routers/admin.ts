@@ -26,8 +26,11 @@ export interface StaffService {
   deactivate(actorId: string, userId: string): Promise<StaffMember>;
   reactivate(actorId: string, userId: string): Promise<StaffMember>;
   listRoles(): Promise<Role[]>;
-  /** The development mailbox: mail kept in the outbox because no SMTP server is configured. */
-  mailbox(input: MailboxInput): Promise<MailMessage[]>;
+  /**
+   * The development mailbox (demo mode without SMTP): the newest mail. Bodies of other people's
+   * mail are hidden unless the viewer holds every permission.
+   */
+  mailbox(actorId: string, input: MailboxInput): Promise<MailMessage[]>;
 }
 
 export const adminRouter = createRouter({
@@ -74,6 +77,6 @@ export const adminRouter = createRouter({
     list: staffProcedure('staff:manage')
       .input(mailboxInputSchema)
       .output(z.array(mailMessageSchema))
-      .query(({ ctx, input }) => ctx.services.staff.mailbox(input)),
+      .query(({ ctx, input }) => ctx.services.staff.mailbox(signedIn(ctx).userId, input)),
   }),
 });

@@ -25,6 +25,8 @@ import { createRouter, publicProcedure, staffProcedure, userProcedure } from '..
 export interface SignedInResult {
   session: IssuedSession;
   state: SessionState;
+  /** Set once the user is fully signed in: this browser is now a known device of the account. */
+  device?: IssuedSession | undefined;
 }
 
 /** Sign-up, sign-in (with the staff second factor), sign-out and the emailed-token flows. */
@@ -52,7 +54,8 @@ const accepted = { accepted: true } as const;
 
 /** Hands the new session to the cookie and answers with the caller's new state. */
 function startSession(ctx: Context, result: SignedInResult): SessionState {
-  ctx.sessionCookie.set(result.session);
+  ctx.cookies.setSession(result.session);
+  if (result.device) ctx.cookies.setDevice(result.device);
   return result.state;
 }
 
@@ -89,7 +92,7 @@ export const authRouter = createRouter({
 
   signOut: publicProcedure.output(acceptedSchema).mutation(async ({ ctx }) => {
     if (ctx.session) await ctx.services.auth.signOut(ctx.session.id);
-    ctx.sessionCookie.clear();
+    ctx.cookies.clearSession();
     return accepted;
   }),
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { permissions } from '../access.ts';
+import { plainText } from './text.ts';
 
 /** Emails are compared trimmed and lower-cased; 254 is the SMTP path limit. */
 export const emailSchema = z
@@ -25,11 +26,7 @@ export const passwordSchema = z
   .min(1, 'Enter your password')
   .max(PASSWORD_MAX_LENGTH, `Passwords are at most ${PASSWORD_MAX_LENGTH} characters`);
 
-export const personNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Enter a name')
-  .max(100, 'Names are at most 100 characters');
+export const personNameSchema = plainText(100, { label: 'A name' }).min(1, 'Enter a name');
 
 /** Single-use tokens sent by email (reset, verification, invitation): 32 base32 characters. */
 export const emailTokenSchema = z
@@ -136,18 +133,20 @@ export const sessionSummarySchema = z.object({
   lastSeenAt: z.date(),
 });
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
-export const sessionIdInputSchema = z.object({ id: z.string().min(1).max(64) });
+/** Session ids are 32 base32 characters (see the API's session store). */
+export const sessionIdSchema = z.string().regex(/^[a-z2-7]{32}$/, 'Unknown session');
+export const sessionIdInputSchema = z.object({ id: sessionIdSchema });
 
-const optionalLine = (max: number) => z.string().trim().max(max).default('');
+const optionalLine = (max: number) => plainText(max).default('');
 
 export const addressInputSchema = z.object({
   fullName: personNameSchema,
   company: optionalLine(100),
-  line1: z.string().trim().min(1, 'Enter the street address').max(200),
+  line1: plainText(200).min(1, 'Enter the street address'),
   line2: optionalLine(200),
-  city: z.string().trim().min(1, 'Enter the city').max(100),
+  city: plainText(100).min(1, 'Enter the city'),
   region: optionalLine(100),
-  postalCode: z.string().trim().min(1, 'Enter the postal code').max(20),
+  postalCode: plainText(20).min(1, 'Enter the postal code'),
   country: z
     .string()
     .trim()

@@ -39,7 +39,12 @@ export const productListInputSchema = z.object({
   limit: z.number().int().min(1).max(100).default(24),
   sort: productSortSchema.default('newest'),
   /** Opaque cursor from a previous page's `nextCursor`. */
-  cursor: z.string().min(1).max(500).nullish(),
+  cursor: z
+    .string()
+    .min(1)
+    .max(500)
+    .regex(/^[\w-]+$/, 'Invalid cursor')
+    .nullish(),
 });
 export type ProductListInput = z.infer<typeof productListInputSchema>;
 

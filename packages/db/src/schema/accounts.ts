@@ -19,15 +19,18 @@ export const users = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     kind: userKind().notNull(),
-    /** Trimmed and lower-cased by the contract's email schema. */
-    email: text().notNull().unique(),
+    /** Trimmed and lower-cased by the contract's email schema; unique regardless of case. */
+    email: text().notNull(),
     name: text().notNull(),
     /** argon2id PHC string; null for invited staff who have not chosen a password yet. */
     passwordHash: text(),
     emailVerifiedAt: timestamp({ withTimezone: true }),
     roleId: uuid().references(() => roles.id, { onDelete: 'restrict' }),
     deactivatedAt: timestamp({ withTimezone: true }),
-    /** Confirmed TOTP key (base32); `totpPendingKey` holds a key during enrolment. */
+    /**
+     * Confirmed TOTP key, sealed with the server's keyring (AES-256-GCM, see the API's
+     * security/keyring.ts); `totpPendingKey` holds one during enrolment.
+     */
     totpKey: text(),
     totpPendingKey: text(),
     /** Start of the time step of the last accepted TOTP code: only later steps are accepted. */
@@ -39,6 +42,7 @@ export const users = pgTable(
   (t) => [
     check('users_staff_have_role', sql`(${t.kind} = 'staff') = (${t.roleId} is not null)`),
     index('users_role_idx').on(t.roleId),
+    uniqueIndex('users_email_lower_idx').on(sql`lower(${t.email})`),
   ],
 );
 

@@ -1,7 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-export const mailStatus = pgEnum('mail_status', ['pending', 'sent', 'failed']);
+/** `dropped`: a request the dispatcher found nobody to send to (e.g. a reset for no account). */
+export const mailStatus = pgEnum('mail_status', ['pending', 'sent', 'failed', 'dropped']);
+
+/**
+ * `message`: subject and text are written when queued. `password-reset`: only the address is
+ * queued; the dispatcher looks the account up and writes the link, so a reset request does the
+ * same work on the request path whether or not the account exists.
+ */
+export const mailKind = pgEnum('mail_kind', ['message', 'password-reset']);
 
 /**
  * Outgoing mail. Written in the same transaction as the change that causes it; a dispatcher
@@ -11,6 +19,7 @@ export const mailOutbox = pgTable(
   'mail_outbox',
   {
     id: uuid().primaryKey().defaultRandom(),
+    kind: mailKind().notNull().default('message'),
     to: text().notNull(),
     subject: text().notNull(),
     text: text().notNull(),
@@ -27,5 +36,6 @@ export const mailOutbox = pgTable(
   (t) => [
     index('mail_outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     index('mail_outbox_to_idx').on(t.to, t.createdAt),
+    index('mail_outbox_finished_idx').on(t.createdAt).where(sql`${t.status} <> 'pending'`),
   ],
 );

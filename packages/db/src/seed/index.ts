@@ -14,4 +14,5 @@ export {
   seedDemoCatalog,
   seedDemoIfEmpty,
 } from './demo.ts';
+export { DEMO_OWNER } from './demo-owner.ts';
 export { type LargeSeedOptions, type LargeSeedResult, seedLargeCatalog } from './large.ts';

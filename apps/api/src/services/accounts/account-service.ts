@@ -4,14 +4,15 @@ import { sessions, users } from '@bazaar/db/schema';
 import Bowser from 'bowser';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { isUniqueViolation } from '../../db.ts';
-import { assertStrongPassword, hashPassword, verifyPassword } from '../../security/passwords.ts';
-import type { ServicesConfig as AccountsConfig } from '../index.ts';
+import { assertStrongPassword } from '../../security/passwords.ts';
+import type { LimitKey } from '../../security/rate-limits.ts';
+import type { ServiceDeps as AccountsConfig } from '../index.ts';
 import { emailChangedMail, passwordChangedMail, verifyEmailMail } from '../mail/messages.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { createAddressBook } from './addresses.ts';
 import { issueEmailToken } from './email-tokens.ts';
 import type { SessionStore } from './sessions.ts';
-import { getUser, loadMe } from './users.ts';
+import { findUserByEmail, getUser, loadMe } from './users.ts';
 
 const WRONG_PASSWORD = 'Your current password is not correct';
 
@@ -32,13 +33,14 @@ export function createAccountService(
 ): AccountService {
   const addressBook = createAddressBook(db);
 
+  /** The current password, confirmed before a sensitive change; guesses are limited per user. */
   async function assertPassword(userId: string, password: string, field: string) {
+    const limit: LimitKey = ['passwordConfirmationFailuresByUser', userId];
+    await config.rateLimits.take(limit);
     const user = await getUser(db, userId);
-    await config.rateLimits.assertAllowed('signInFailuresByAccountPerHour', user.email);
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      await config.rateLimits.penalize('signInFailuresByAccountPerHour', user.email);
+    if (!(await config.passwords.verify(user.passwordHash, password)))
       throw invalidField(field, WRONG_PASSWORD);
-    }
+    await config.rateLimits.succeeded(limit);
     return user;
   }
 
@@ -59,11 +61,7 @@ export function createAccountService(
       });
       await db
         .transaction(async (tx) => {
-          const [taken] = await tx
-            .select({ id: users.id })
-            .from(users)
-            .where(eq(users.email, input.newEmail));
-          if (taken) throw inUse;
+          if (await findUserByEmail(tx, input.newEmail)) throw inUse;
           await tx
             .update(users)
             .set({ email: input.newEmail, emailVerifiedAt: null, updatedAt: sql`now()` })
@@ -85,8 +83,8 @@ export function createAccountService(
 
     async changePassword(userId, sessionId, input) {
       const user = await assertPassword(userId, input.currentPassword, 'currentPassword');
-      assertStrongPassword(input.newPassword, [user.email, user.name], 'newPassword');
-      const passwordHash = await hashPassword(input.newPassword);
+      assertStrongPassword(input.newPassword, user, 'newPassword');
+      const passwordHash = await config.passwords.hash(input.newPassword);
       await db.transaction(async (tx) => {
         await tx
           .update(users)

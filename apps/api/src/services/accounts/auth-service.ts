@@ -9,22 +9,26 @@ import {
 import type { Database } from '@bazaar/db';
 import { users } from '@bazaar/db/schema';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { assertStrongPassword, hashPassword, verifyPassword } from '../../security/passwords.ts';
-import type { ServicesConfig as AccountsConfig } from '../index.ts';
-import { resetPasswordMail, verifyEmailMail } from '../mail/messages.ts';
-import { enqueueMail } from '../mail/outbox.ts';
+import { assertStrongPassword } from '../../security/passwords.ts';
+import type { LimitKey } from '../../security/rate-limits.ts';
+import type { ServiceDeps as AccountsConfig } from '../index.ts';
+import { verifyEmailMail } from '../mail/messages.ts';
+import { enqueueMail, enqueuePasswordReset } from '../mail/outbox.ts';
 import { consumeEmailToken, issueEmailToken } from './email-tokens.ts';
 import type { SessionStore } from './sessions.ts';
 import {
   acceptTotpCode,
   newTotpKey,
+  openTotpKey,
   replaceRecoveryCodes,
+  sealTotpKey,
   totpUri,
   useRecoveryCode,
 } from './two-factor.ts';
 import { findUserByEmail, getUser, loadMe, type UserRow } from './users.ts';
 
 const SIGN_IN_FAILED = 'Incorrect email or password';
+const LINK_INVALID = 'This link is invalid or has expired. Ask for a new one.';
 const ipKey = (client: ClientInfo) => client.ip ?? 'unknown';
 
 export function createAuthService(
@@ -32,7 +36,7 @@ export function createAuthService(
   sessions: SessionStore,
   config: AccountsConfig,
 ): AuthService {
-  const { rateLimits: limits } = config;
+  const { rateLimits: limits, passwords, devices } = config;
 
   async function signedIn(user: UserRow, client: ClientInfo): Promise<SignedInResult> {
     // A fresh session on every sign-in: a token planted before sign-in never becomes privileged.
@@ -42,10 +46,20 @@ export function createAuthService(
       client,
     });
     await db.update(users).set({ lastSignInAt: sql`now()` }).where(eq(users.id, user.id));
-    const state: SessionState = pending
-      ? { status: 'pending-second-factor' }
-      : { status: 'signed-in', user: await loadMe(db, user.id, config.demoMode) };
-    return { session, state };
+    if (pending) return { session, state: { status: 'pending-second-factor' } };
+    return fullySignedIn(user.id, session);
+  }
+
+  /** The browser becomes a known device of the account only once it is fully signed in. */
+  async function fullySignedIn(
+    userId: string,
+    session: SignedInResult['session'],
+  ): Promise<SignedInResult> {
+    const state: SessionState = {
+      status: 'signed-in',
+      user: await loadMe(db, userId, config.demoMode),
+    };
+    return { session, state, device: devices.issue(userId) };
   }
 
   async function sendVerification(userId: string, email: string, name: string) {
@@ -67,11 +81,11 @@ export function createAuthService(
       if (!claim) return null;
       const user = await getUser(tx, claim.userId);
       if (user.email !== claim.email || user.deactivatedAt) return null;
-      assertStrongPassword(password, [user.email, user.name]);
+      assertStrongPassword(password, user);
       await tx
         .update(users)
         .set({
-          passwordHash: await hashPassword(password),
+          passwordHash: await passwords.hash(password),
           // Following an emailed link proves the address.
           emailVerifiedAt: user.emailVerifiedAt ?? sql`now()`,
           updatedAt: sql`now()`,
@@ -79,9 +93,32 @@ export function createAuthService(
         .where(eq(users.id, user.id));
       return user.id;
     });
-    if (!userId)
-      throw invalidField('token', 'This link is invalid or has expired. Ask for a new one.');
+    if (!userId) throw invalidField('token', LINK_INVALID);
     await sessions.deleteAllForUser(userId);
+  }
+
+  /**
+   * The limits a sign-in attempt spends. A browser holding the account's device cookie is only
+   * limited on its own; any other is limited per email+IP, per IP and, for the account, with
+   * every other unknown browser (OWASP's device cookies).
+   */
+  function signInLimits(email: string, user: UserRow | null, client: ClientInfo): LimitKey[] {
+    const device = user ? devices.deviceOf(client.deviceToken, user.id) : null;
+    if (device) return [['signInFailuresByDevice', device]];
+    return [
+      ['signInFailuresByEmailAndIp', `${email}|${ipKey(client)}`],
+      ['signInFailuresByIpPerDay', ipKey(client)],
+      ['signInFailuresFromUnknownDevices', email],
+    ];
+  }
+
+  /** Takes a second-factor attempt's point, runs the check, and returns the point if it passed. */
+  async function checkSecondFactor(userId: string, check: () => Promise<boolean>) {
+    const limit: LimitKey = ['secondFactorFailuresByUser', userId];
+    await limits.take(limit);
+    if (!(await check())) return false;
+    await limits.succeeded(limit);
+    return true;
   }
 
   return {
@@ -92,13 +129,13 @@ export function createAuthService(
     },
 
     async signUp(input, client) {
-      await limits.consume('signUpsByIp', ipKey(client));
-      assertStrongPassword(input.password, [input.email, input.name]);
-      const passwordHash = await hashPassword(input.password);
+      await limits.take(['signUpsByIp', ipKey(client)]);
+      assertStrongPassword(input.password, input);
+      const passwordHash = await passwords.hash(input.password);
       const [user] = await db
         .insert(users)
         .values({ kind: 'customer', email: input.email, name: input.name, passwordHash })
-        .onConflictDoNothing({ target: users.email })
+        .onConflictDoNothing()
         .returning();
       if (!user)
         throw new AppError('CONFLICT', 'An account with this email already exists', {
@@ -111,52 +148,37 @@ export function createAuthService(
     },
 
     async signIn(input, client) {
-      const emailIpKey = `${input.email}|${ipKey(client)}`;
-      await limits.assertAllowed('signInFailuresByEmailAndIp', emailIpKey);
-      await limits.assertAllowed('signInFailuresByIpPerDay', ipKey(client));
-      await limits.assertAllowed('signInFailuresByAccountPerHour', input.email);
-
       const user = await findUserByEmail(db, input.email);
+      const spent = signInLimits(input.email, user, client);
+      // The point is taken before the password is checked, so no guess runs past the limit.
+      await limits.take(...spent);
       const usable = user && !user.deactivatedAt ? user : null;
       // Unknown, deactivated and password-less accounts still pay for a hash verification.
-      const ok = await verifyPassword(usable?.passwordHash ?? null, input.password);
-      if (!usable || !ok) {
-        await Promise.all([
-          limits.penalize('signInFailuresByEmailAndIp', emailIpKey),
-          limits.penalize('signInFailuresByIpPerDay', ipKey(client)),
-          limits.penalize('signInFailuresByAccountPerHour', input.email),
-        ]);
-        throw new AppError('UNAUTHORIZED', SIGN_IN_FAILED);
-      }
-      await limits.reset('signInFailuresByEmailAndIp', emailIpKey);
+      const ok = await passwords.verify(usable?.passwordHash ?? null, input.password);
+      if (!usable || !ok) throw new AppError('UNAUTHORIZED', SIGN_IN_FAILED);
+      await limits.succeeded(...spent);
       return signedIn(usable, client);
     },
 
     async completeSecondFactor(current, input, client) {
       if (!current?.pendingSecondFactor)
         throw new AppError('UNAUTHORIZED', 'Sign in with your password first');
-      await limits.assertAllowed('secondFactorFailuresByUser', current.userId);
       const user = await getUser(db, current.userId);
-      const ok =
-        user.totpKey !== null &&
-        (input.method === 'totp'
-          ? await acceptTotpCode(db, user.id, user.totpKey, input.code)
-          : await useRecoveryCode(db, user.id, input.code));
-      if (!ok) {
-        await limits.penalize('secondFactorFailuresByUser', user.id);
-        throw invalidField('code', 'That code is not valid. Try the current one.');
-      }
-      await limits.reset('secondFactorFailuresByUser', user.id);
+      const key = user.totpKey ? openTotpKey(config.keyring, user.id, user.totpKey) : null;
+      const ok = await checkSecondFactor(user.id, async () => {
+        if (key === null) return false;
+        return input.method === 'totp'
+          ? acceptTotpCode(db, user.id, key, input.code, config.now())
+          : useRecoveryCode(db, user.id, input.code);
+      });
+      if (!ok) throw invalidField('code', 'That code is not valid. Try the current one.');
       // The privilege level changes, so the session does too.
       await sessions.delete(current.id);
       const session = await sessions.create(user.id, user.kind, {
         secondFactorVerified: true,
         client,
       });
-      return {
-        session,
-        state: { status: 'signed-in', user: await loadMe(db, user.id, config.demoMode) },
-      };
+      return fullySignedIn(user.id, session);
     },
 
     async signOut(sessionId) {
@@ -164,14 +186,10 @@ export function createAuthService(
     },
 
     async requestPasswordReset(email, client) {
-      await limits.consume('passwordResetsByIp', ipKey(client));
-      await limits.consume('passwordResetsByEmail', email);
-      const user = await findUserByEmail(db, email);
-      if (!user || user.deactivatedAt || !user.passwordHash) return;
-      await db.transaction(async (tx) => {
-        const token = await issueEmailToken(tx, user.id, 'reset-password', user.email);
-        await enqueueMail(tx, resetPasswordMail(config.publicUrl, user.email, user.name, token));
-      });
+      await limits.take(['passwordResetsByIp', ipKey(client)], ['passwordResetsByEmail', email]);
+      // The same single insert whether or not the account exists: the mail dispatcher decides,
+      // off the request path, whether there is anyone to send a link to.
+      await enqueuePasswordReset(db, email);
       config.mailQueued();
     },
 
@@ -190,12 +208,11 @@ export function createAuthService(
           .returning({ id: users.id });
         return updated.length === 1;
       });
-      if (!verified)
-        throw invalidField('token', 'This link is invalid or has expired. Ask for a new one.');
+      if (!verified) throw invalidField('token', LINK_INVALID);
     },
 
     async resendVerification(userId) {
-      await limits.consume('verificationEmailsByUser', userId);
+      await limits.take(['verificationEmailsByUser', userId]);
       const user = await getUser(db, userId);
       if (user.emailVerifiedAt) return;
       await sendVerification(user.id, user.email, user.name);
@@ -208,29 +225,40 @@ export function createAuthService(
       const key = newTotpKey();
       await db
         .update(users)
-        .set({ totpPendingKey: key })
+        .set({ totpPendingKey: sealTotpKey(config.keyring, userId, key) })
         .where(and(eq(users.id, userId), isNull(users.totpKey)));
       return { uri: totpUri(key, user.email), secret: key };
     },
 
     async confirmTotpEnrolment(userId, sessionId, code) {
-      await limits.assertAllowed('secondFactorFailuresByUser', userId);
       const user = await getUser(db, userId);
-      if (!user.totpPendingKey)
+      const pendingKey = user.totpPendingKey
+        ? openTotpKey(config.keyring, userId, user.totpPendingKey)
+        : null;
+      if (!user.totpPendingKey || pendingKey === null)
         throw new AppError('PRECONDITION_FAILED', 'Start two-factor set-up first');
-      const pendingKey = user.totpPendingKey;
-      const codes = await db.transaction(async (tx) => {
-        if (!(await acceptTotpCode(tx, userId, pendingKey, code))) return null;
-        await tx
-          .update(users)
-          .set({ totpKey: pendingKey, totpPendingKey: null, updatedAt: sql`now()` })
-          .where(eq(users.id, userId));
-        return replaceRecoveryCodes(tx, userId);
-      });
-      if (!codes) {
-        await limits.penalize('secondFactorFailuresByUser', userId);
-        throw invalidField('code', 'That code is not valid. Check the time on your phone.');
-      }
+      let codes: string[] = [];
+      const ok = await checkSecondFactor(userId, () =>
+        db.transaction(async (tx) => {
+          if (!(await acceptTotpCode(tx, userId, pendingKey, code, config.now()))) return false;
+          const confirmed = await tx
+            .update(users)
+            .set({ totpKey: user.totpPendingKey, totpPendingKey: null, updatedAt: sql`now()` })
+            .where(
+              and(
+                eq(users.id, userId),
+                isNull(users.totpKey),
+                eq(users.totpPendingKey, user.totpPendingKey as string),
+              ),
+            )
+            .returning({ id: users.id });
+          // Enrolment was restarted meanwhile: this code was for the key it replaced.
+          if (confirmed.length === 0) return false;
+          codes = await replaceRecoveryCodes(tx, userId);
+          return true;
+        }),
+      );
+      if (!ok) throw invalidField('code', 'That code is not valid. Check the time on your phone.');
       // Other sessions were signed in without the second factor; only this one has proved it.
       await sessions.deleteAllForUser(userId, sessionId);
       await sessions.markSecondFactorVerified(sessionId);

@@ -1,8 +1,9 @@
 import { recoveryCodes, users } from '@bazaar/db/schema';
 import { decodeBase32IgnorePadding, encodeBase32NoPadding } from '@oslojs/encoding';
 import { createTOTPKeyURI, verifyHOTP } from '@oslojs/otp';
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db.ts';
+import type { Keyring } from '../../security/keyring.ts';
 import { randomSecret, sha256Hex } from '../../security/secrets.ts';
 
 const PERIOD_SECONDS = 30;
@@ -20,15 +21,71 @@ export function newTotpKey(): string {
 export const totpUri = (key: string, accountName: string) =>
   createTOTPKeyURI('Bazaar', accountName, decodeBase32IgnorePadding(key), PERIOD_SECONDS, DIGITS);
 
-/** The time step (30-second counter) a code belongs to, among those accepted now; null if none. */
-export function totpStep(key: string, code: string): bigint | null {
+/** The time step (30-second counter) a code belongs to, among those accepted at `now`; null if none. */
+export function totpStep(key: string, code: string, now: Date): bigint | null {
   const keyBytes = decodeBase32IgnorePadding(key);
-  const now = Date.now();
+  const at = now.getTime();
   const period = PERIOD_SECONDS * 1000;
-  const last = BigInt(Math.floor((now + GRACE_SECONDS * 1000) / period));
-  for (let step = BigInt(Math.floor((now - GRACE_SECONDS * 1000) / period)); step <= last; step++)
+  const last = BigInt(Math.floor((at + GRACE_SECONDS * 1000) / period));
+  for (let step = BigInt(Math.floor((at - GRACE_SECONDS * 1000) / period)); step <= last; step++)
     if (verifyHOTP(keyBytes, step, DIGITS, code)) return step;
   return null;
+}
+
+/** TOTP keys are stored sealed (AES-256-GCM, bound to the user's id) with the server's keyring. */
+export const sealTotpKey = (keyring: Keyring, userId: string, key: string) =>
+  keyring.seal('totp-secret', key, userId);
+
+/** Keys stored before encryption at rest were plain base32; they still open (and get resealed). */
+const LEGACY_PLAIN_KEY = /^[A-Z2-7]+$/;
+
+export function openTotpKey(keyring: Keyring, userId: string, stored: string): string | null {
+  if (LEGACY_PLAIN_KEY.test(stored)) return stored;
+  return keyring.open('totp-secret', stored, userId);
+}
+
+/**
+ * Reseals every stored TOTP key that is plain or sealed with an older key, so an old key can be
+ * removed from SECRET_KEYS once every instance has started with the new one. Returns how many.
+ * A key that no listed secret opens is left alone (and logged by the caller as unreadable).
+ */
+export async function resealTotpKeys(
+  db: DbOrTx,
+  keyring: Keyring,
+): Promise<{ resealed: number; unreadable: number }> {
+  const rows = await db
+    .select({ id: users.id, totpKey: users.totpKey, totpPendingKey: users.totpPendingKey })
+    .from(users)
+    .where(or(isNotNull(users.totpKey), isNotNull(users.totpPendingKey)));
+  let resealed = 0;
+  let unreadable = 0;
+  for (const row of rows) {
+    const patch: { totpKey?: string; totpPendingKey?: string } = {};
+    for (const column of ['totpKey', 'totpPendingKey'] as const) {
+      const stored = row[column];
+      if (!stored || keyring.sealedWith(stored) === keyring.currentId) continue;
+      const key = openTotpKey(keyring, row.id, stored);
+      if (key === null) unreadable++;
+      else patch[column] = sealTotpKey(keyring, row.id, key);
+    }
+    if (Object.keys(patch).length === 0) continue;
+    // Only if nobody changed the row meanwhile (another instance resealing, a new enrolment).
+    const updated = await db
+      .update(users)
+      .set(patch)
+      .where(
+        and(
+          eq(users.id, row.id),
+          row.totpKey ? eq(users.totpKey, row.totpKey) : isNull(users.totpKey),
+          row.totpPendingKey
+            ? eq(users.totpPendingKey, row.totpPendingKey)
+            : isNull(users.totpPendingKey),
+        ),
+      )
+      .returning({ id: users.id });
+    resealed += updated.length;
+  }
+  return { resealed, unreadable };
 }
 
 /**
@@ -36,8 +93,14 @@ export function totpStep(key: string, code: string): bigint | null {
  * and only a code of a later step is accepted afterwards (RFC 6238 §5.2). Remembering the last
  * code alone would let an earlier code still inside the grace window be replayed after another.
  */
-export async function acceptTotpCode(db: DbOrTx, userId: string, key: string, code: string) {
-  const step = totpStep(key, code);
+export async function acceptTotpCode(
+  db: DbOrTx,
+  userId: string,
+  key: string,
+  code: string,
+  now: Date,
+) {
+  const step = totpStep(key, code, now);
   if (step === null) return false;
   const stepStart = new Date(Number(step) * PERIOD_SECONDS * 1000);
   const updated = await db

@@ -1,12 +1,16 @@
 import { type Me, notFound, type Permission } from '@bazaar/contracts';
 import { rolePermissions, roles, users } from '@bazaar/db/schema';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
+/** Emails are unique regardless of case (the database's `lower(email)` index decides). */
 export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRow | null> {
-  const [user] = await db.select().from(users).where(eq(users.email, email));
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
   return user ?? null;
 }
 

@@ -3,6 +3,7 @@ import {
   type MailMessage,
   notFound,
   type Permission,
+  permissions,
   type Role,
   type StaffMember,
   type StaffService,
@@ -18,6 +19,9 @@ import type { ServicesConfig } from '../index.ts';
 import { staffInviteMail } from '../mail/messages.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { OWNER_ROLE } from './built-in-roles.ts';
+
+const HIDDEN_BODY =
+  "(Hidden: this message may carry a link that signs in as its recipient. Only staff holding every permission read other people's mail.)";
 
 async function permissionsOf(db: DbOrTx, roleId: string): Promise<Set<Permission>> {
   const rows = await db
@@ -211,12 +215,18 @@ export function createStaffService(
       return rows.map((r): Role => ({ ...r, permissions: r.permissions as Permission[] }));
     },
 
-    async mailbox(input): Promise<MailMessage[]> {
+    async mailbox(actorId, input): Promise<MailMessage[]> {
       if (!config.devMailbox)
         throw new AppError(
           'PRECONDITION_FAILED',
-          'The development mailbox is off because an SMTP server is configured',
+          'The development mailbox is only kept in demo mode without an SMTP server',
         );
+      const viewer = await getUser(db, actorId);
+      const held = viewer.roleId ? await permissionsOf(db, viewer.roleId) : new Set<Permission>();
+      // Every message may carry a sign-in, reset or invitation link: reading someone else's would
+      // let a staff member become them. Only someone who already holds every permission reads
+      // other people's mail; everyone else reads their own.
+      const readsAll = permissions.every((p) => held.has(p));
       const rows = await db
         .select({
           id: mailOutbox.id,
@@ -227,10 +237,20 @@ export function createStaffService(
           createdAt: mailOutbox.createdAt,
         })
         .from(mailOutbox)
-        .where(input.to ? eq(mailOutbox.to, input.to) : undefined)
+        .where(
+          and(
+            eq(mailOutbox.kind, 'message'),
+            ne(mailOutbox.status, 'dropped'),
+            input.to ? eq(mailOutbox.to, input.to) : undefined,
+          ),
+        )
         .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
         .limit(input.limit);
-      return rows;
+      return rows.map((row) => ({
+        ...row,
+        status: row.status as MailMessage['status'], // dropped requests are filtered out above
+        text: readsAll || row.to === viewer.email ? row.text : HIDDEN_BODY,
+      }));
     },
   };
 }

@@ -10,6 +10,7 @@ import {
 import type { Database } from '@bazaar/db';
 import { categories, productImages, products, variants } from '@bazaar/db/schema';
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { rowsOf } from '../../db.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 
 interface PriceAggregate {
@@ -197,9 +198,4 @@ async function categorySubtreeIds(db: Database, slug: string): Promise<string[]>
     )
     select id from tree`);
   return rowsOf<{ id: string }>(result).map((r) => r.id);
-}
-
-/** postgres.js returns an array of rows, PGlite an object with `rows`. */
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
 }

@@ -1,8 +1,42 @@
 import { invalidField } from '@bazaar/contracts';
 import { z } from 'zod';
 
+/**
+ * A `timestamptz` as PostgreSQL prints it (`2026-03-01 10:00:00.123456+00`), with a calendar
+ * date and time that exist: anything else would make the keyset comparison fail in SQL.
+ */
+const PG_TIMESTAMPTZ =
+  /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?([+-])(\d{2})(?::(\d{2}))?$/;
+
+export function isPgTimestamptz(text: string): boolean {
+  const m = PG_TIMESTAMPTZ.exec(text);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as number[] as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const offsetHours = Number(m[9]);
+  const offsetMinutes = Number(m[10] ?? 0);
+  if (year < 1 || hour > 23 || minute > 59 || second > 59) return false;
+  if (offsetHours > 15 || offsetMinutes > 59) return false;
+  // Dates roll over (2020-02-30 becomes March 1st): the date exists only if it survives.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+}
+
 /** Keyset position "newest first": the last row's created_at (full precision, as text) and id. */
-const newestCursorSchema = z.object({ s: z.literal('newest'), t: z.string().min(1), i: z.uuid() });
+const newestCursorSchema = z.object({
+  s: z.literal('newest'),
+  t: z.string().max(40).refine(isPgTimestamptz),
+  i: z.uuid(),
+});
 export type NewestCursor = z.infer<typeof newestCursorSchema>;
 
 export function encodeCursor(cursor: NewestCursor): string {
@@ -14,7 +48,7 @@ export function decodeCursor(raw: string): NewestCursor {
     const parsed = newestCursorSchema.safeParse(
       JSON.parse(Buffer.from(raw, 'base64url').toString()),
     );
-    if (parsed.success && !Number.isNaN(Date.parse(parsed.data.t))) return parsed.data;
+    if (parsed.success) return parsed.data;
   } catch {
     // fall through: any malformed cursor is the caller's error
   }

@@ -2,6 +2,7 @@ import type { Database } from '@bazaar/db';
 import { mailOutbox } from '@bazaar/db/schema';
 import { eq, sql } from 'drizzle-orm';
 import type { Logger } from '../../logger.ts';
+import type { MailRenderer } from './outbox.ts';
 import type { MailTransport } from './transports.ts';
 
 const MAX_ATTEMPTS = 8;
@@ -26,6 +27,7 @@ export function createMailDispatcher(
   db: Database,
   transport: MailTransport,
   log: Logger,
+  renderers: { 'password-reset': MailRenderer },
 ): MailDispatcher {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
@@ -54,9 +56,31 @@ export function createMailDispatcher(
     });
   }
 
+  type Claimed = Awaited<ReturnType<typeof claim>>[number];
+
+  /** Turns a queued request into its message, or drops it when there is nobody to send it to. */
+  async function render(mail: Claimed): Promise<Claimed | null> {
+    if (mail.kind === 'message') return mail;
+    const renderer = renderers[mail.kind];
+    return db.transaction(async (tx) => {
+      const message = await renderer(tx, mail.to);
+      const [row] = await tx
+        .update(mailOutbox)
+        .set(message ? { ...message, kind: 'message' } : { status: 'dropped', text: '' })
+        .where(eq(mailOutbox.id, mail.id))
+        .returning();
+      return message ? (row ?? null) : null;
+    });
+  }
+
   async function runOnce(): Promise<number> {
     const batch = await claim();
-    for (const mail of batch) {
+    for (const claimed of batch) {
+      const mail = await render(claimed).catch((error: unknown) => {
+        log.error({ err: error, mailId: claimed.id }, 'mail rendering failed');
+        return null;
+      });
+      if (!mail) continue;
       try {
         await transport.send(mail);
         await db
