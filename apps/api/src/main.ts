@@ -42,6 +42,7 @@ function onSignal(signal: NodeJS.Signals) {
 }
 process.once('SIGTERM', onSignal);
 process.once('SIGINT', onSignal);
+log.info({ pid: process.pid }, 'starting');
 
 app = await createApp(env, log);
 if (stopRequested) exitAfterShutdown(app);

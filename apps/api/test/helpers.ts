@@ -118,7 +118,8 @@ export interface TestApp extends TestServer {
 }
 
 /** The same key for every server of a run, so a TOTP key sealed by one opens on another. */
-export const testKeyring = createKeyring([Buffer.alloc(32, 7)]);
+export const TEST_SECRET_KEY = Buffer.alloc(32, 7);
+export const testKeyring = createKeyring([TEST_SECRET_KEY]);
 export const SHOP_ORIGIN = 'http://shop.test';
 const SHOP_URL = SHOP_ORIGIN;
 
