@@ -3,6 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { type FormEvent, useState, useTransition } from 'react';
+import { shopNextPath } from '@/lib/next-path';
 import { useTRPC } from '@/trpc/react';
 import { linkClass } from './auth-shell';
 import { Button, EmailField, FormAlert, TextField } from './form-controls';
@@ -28,7 +29,7 @@ export function SignInForm({ next }: { next: string | null }) {
         }
         const fallback =
           state.status === 'signed-in' && state.user.kind === 'staff' ? '/admin' : '/account';
-        startTransition(() => sessionChanged(next ?? fallback));
+        startTransition(() => sessionChanged(shopNextPath(next) ?? fallback));
       },
       onError: setFromError,
     }),

@@ -2,6 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useTransition } from 'react';
+import { shopNextPath } from '@/lib/next-path';
 import { useTRPC } from '@/trpc/react';
 import { Button, EmailField, FormAlert, NewPasswordField, TextField } from './form-controls';
 import { formValues, useFormErrors } from './use-form-errors';
@@ -16,7 +17,7 @@ export function SignUpForm({ next }: { next: string | null }) {
   });
   const signUp = useMutation(
     trpc.auth.signUp.mutationOptions({
-      onSuccess: () => startTransition(() => sessionChanged(next ?? '/account')),
+      onSuccess: () => startTransition(() => sessionChanged(shopNextPath(next) ?? '/account')),
       onError: setFromError,
     }),
   );

@@ -4,6 +4,7 @@ import type { SessionState } from '@bazaar/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { errorCode, type FormErrors, fieldError, formErrors, NO_ERRORS } from '@/lib/form-errors';
+import { adminNextPath } from '@/lib/next-path';
 import { useTRPC } from '@/trpc/react';
 import { Button, Field, FormAlert, StatusMessage, TotpCodeField, useFocusFirstError } from './form';
 
@@ -20,7 +21,9 @@ function text(form: FormData, name: string) {
  */
 function go(state: SessionState, next: string) {
   if (state.status !== 'signed-in') return false;
-  const target = state.user.twoFactorEnrolmentRequired ? '/admin/security/two-factor' : next;
+  const target = state.user.twoFactorEnrolmentRequired
+    ? '/admin/security/two-factor'
+    : adminNextPath(next);
   window.location.assign(target);
   return true;
 }
