@@ -1,11 +1,12 @@
 'use client';
 
-import { type Address, type AddressInput, MAX_ADDRESSES } from '@bazaar/contracts';
+import { type Address, MAX_ADDRESSES } from '@bazaar/contracts';
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { addressInput, cityLine, sortAddresses } from '@/lib/addresses';
+import { countryName, countryOptions } from '@/lib/countries';
 import { formErrors } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
-import { COUNTRIES, countryName } from './countries';
 import { Button, FormAlert, FormStatus, Panel, SelectField, TextField } from './form-controls';
 import { formValues, useFormErrors } from './use-form-errors';
 
@@ -37,10 +38,7 @@ export function AddressBook() {
   const [status, setStatus] = useState<string | null>(null);
   const full = addresses.length >= MAX_ADDRESSES;
   // Default first, then newest.
-  const sorted = [...addresses].sort(
-    (a, b) =>
-      Number(b.isDefault) - Number(a.isDefault) || b.createdAt.getTime() - a.createdAt.getTime(),
-  );
+  const sorted = sortAddresses(addresses);
 
   const done = (message: string) => {
     setMode({ kind: 'list' });
@@ -114,14 +112,13 @@ export function AddressBook() {
 }
 
 function AddressLines({ address }: { address: Address }) {
-  const cityLine = [address.postalCode, address.city].filter(Boolean).join(' ');
   return (
     <address className="space-y-0.5 text-sm text-stone-700 not-italic">
       <span className="block font-medium text-stone-900">{address.fullName}</span>
       {address.company ? <span className="block">{address.company}</span> : null}
       <span className="block">{address.line1}</span>
       {address.line2 ? <span className="block">{address.line2}</span> : null}
-      <span className="block">{cityLine}</span>
+      <span className="block">{cityLine(address)}</span>
       {address.region ? <span className="block">{address.region}</span> : null}
       <span className="block">{countryName(address.country)}</span>
       {address.phone ? <span className="block text-stone-500">{address.phone}</span> : null}
@@ -265,20 +262,7 @@ function AddressForm({
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const v = formValues(event.currentTarget);
-    const input: AddressInput = {
-      fullName: v.fullName ?? '',
-      company: v.company ?? '',
-      line1: v.line1 ?? '',
-      line2: v.line2 ?? '',
-      city: v.city ?? '',
-      region: v.region ?? '',
-      postalCode: v.postalCode ?? '',
-      country: v.country ?? '',
-      phone: v.phone ?? '',
-      // Editing the default address keeps it the default.
-      isDefault: address?.isDefault === true || v.isDefault === 'on',
-    };
+    const input = addressInput(formValues(event.currentTarget), address);
     clear();
     if (address) update.mutate({ id: address.id, address: input });
     else create.mutate(input);
@@ -291,10 +275,7 @@ function AddressForm({
     defaultValue: address?.[name],
     error: field(name),
   });
-  const countries =
-    address && !COUNTRIES.some((c) => c.code === address.country)
-      ? [...COUNTRIES, { code: address.country, name: address.country }]
-      : COUNTRIES;
+  const countries = countryOptions(address?.country);
 
   return (
     <form

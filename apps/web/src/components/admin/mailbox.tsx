@@ -4,6 +4,7 @@ import type { MailMessage } from '@bazaar/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, Fragment, useId, useState } from 'react';
 import { errorCode, formErrors } from '@/lib/form-errors';
+import { linkify } from '@/lib/linkify';
 import { useTRPC } from '@/trpc/react';
 import { DateTime } from './date-time';
 import { Button, FormAlert } from './form';
@@ -11,21 +12,9 @@ import { inputClass } from './styles';
 
 export const MAILBOX_LIMIT = 50;
 
-const URL_PATTERN = /https?:\/\/[^\s<>"')]+/g;
-
 /** The message text with its links made clickable. */
 function Linkified({ text }: { text: string }) {
-  const parts: (string | { url: string })[] = [];
-  let last = 0;
-  for (const match of text.matchAll(URL_PATTERN)) {
-    // Sentence punctuation right after a link is not part of it.
-    const url = match[0].replace(/[.,;:!?]+$/, '');
-    const start = match.index;
-    if (start > last) parts.push(text.slice(last, start));
-    parts.push({ url });
-    last = start + url.length;
-  }
-  if (last < text.length) parts.push(text.slice(last));
+  const parts = linkify(text);
   return (
     <>
       {parts.map((part, index) =>

@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { type FormErrors, fieldError, formErrors, NO_ERRORS } from '@/lib/form-errors';
+import { type StaffStatus, staffStatus } from '@/lib/staff';
 import { useTRPC } from '@/trpc/react';
 import { Card } from './card';
 import { ConfirmDialog } from './confirm-dialog';
@@ -167,12 +168,15 @@ export function StaffManager({ currentUserId }: { currentUserId: string }) {
   );
 }
 
+const STATUS_TONE: Record<StaffStatus, string> = {
+  Active: 'bg-emerald-100 text-emerald-900',
+  Invited: 'bg-amber-100 text-amber-900',
+  Deactivated: 'bg-stone-200 text-stone-700',
+};
+
 function StatusBadge({ member }: { member: StaffMember }) {
-  const [label, tone] = !member.active
-    ? ['Deactivated', 'bg-stone-200 text-stone-700']
-    : member.invitePending
-      ? ['Invited', 'bg-amber-100 text-amber-900']
-      : ['Active', 'bg-emerald-100 text-emerald-900'];
+  const label = staffStatus(member);
+  const tone = STATUS_TONE[label];
   return <span className={`rounded-full px-2.5 py-0.5 font-medium text-xs ${tone}`}>{label}</span>;
 }
 

@@ -4,6 +4,7 @@ import type { SessionSummary } from '@bazaar/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formErrors } from '@/lib/form-errors';
+import { revokedOthersMessage, sortSessions } from '@/lib/sessions';
 import { useTRPC } from '@/trpc/react';
 import { type SecurityUi, type SecurityVariant, securityUi } from './ui';
 
@@ -39,23 +40,14 @@ export function SessionsList({
   const revokeOthers = useMutation(
     trpc.account.sessions.revokeOthers.mutationOptions({
       onSuccess: ({ revoked }) => {
-        setStatus(
-          revoked === 0
-            ? 'There were no other sessions to sign out.'
-            : `Signed out of ${revoked} other ${revoked === 1 ? 'session' : 'sessions'}.`,
-        );
+        setStatus(revokedOthersMessage(revoked));
         return refresh();
       },
     }),
   );
   const others = sessions?.filter((s) => !s.current).length ?? 0;
   // Current session first, then most recently active.
-  const sorted = sessions
-    ? [...sessions].sort(
-        (a, b) =>
-          Number(b.current) - Number(a.current) || b.lastSeenAt.getTime() - a.lastSeenAt.getTime(),
-      )
-    : undefined;
+  const sorted = sessions ? sortSessions(sessions) : undefined;
 
   let error: string | undefined;
   if (revokeOthers.isError) error = failure(revokeOthers.error);

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { NoAccess } from '@/components/admin/no-access';
 import { PageHeader } from '@/components/admin/page-header';
-import { PERMISSION_LABELS } from '@/components/admin/permissions';
+import { PERMISSION_LABELS } from '@/lib/permissions';
 import { getQueryClient, getTRPC } from '@/trpc/server';
 import { getConsoleUser, hasPermission } from '../../_lib/session';
 
