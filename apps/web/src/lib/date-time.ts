@@ -8,7 +8,7 @@ const STYLE = { dateStyle: 'medium', timeStyle: 'short' } as const;
  * The server cannot know the visitor's locale or time zone, so it renders one fixed form, which
  * hydration must repeat exactly: en-GB in UTC, labelled as such.
  */
-export const SERVER_LOCALE = 'en-GB';
+const SERVER_LOCALE = 'en-GB';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 

@@ -2,6 +2,7 @@ import { PASSWORD_MIN_LENGTH } from '@bazaar/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   confirmationError,
+  confirmationErrors,
   confirmationLabel,
   NEW_PASSWORD_HINT,
   PASSWORD_MISMATCH,
@@ -28,5 +29,24 @@ describe('the new password’s confirmation', () => {
 
   it('hints at the API’s minimum length', () => {
     expect(NEW_PASSWORD_HINT).toContain(`At least ${PASSWORD_MIN_LENGTH} characters`);
+  });
+});
+
+describe('confirmationErrors', () => {
+  it('puts a mismatch on the repeat field, reading the form’s own password field', () => {
+    expect(
+      confirmationErrors({ password: 'Velvet-Anchor', confirmPassword: 'Velvet-Anchr' }),
+    ).toEqual({ fieldErrors: { confirmPassword: [PASSWORD_MISMATCH] } });
+    expect(
+      confirmationErrors({ newPassword: 'Velvet-Anchor', confirmPassword: 'x' }, 'newPassword'),
+    ).toEqual({ fieldErrors: { confirmPassword: [PASSWORD_MISMATCH] } });
+  });
+
+  it('is null when they match, or the form has neither field yet', () => {
+    expect(confirmationErrors({ password: 'same', confirmPassword: 'same' })).toBeNull();
+    expect(confirmationErrors({})).toBeNull();
+    expect(
+      confirmationErrors({ newPassword: 'same', confirmPassword: 'same' }, 'newPassword'),
+    ).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { PASSWORD_MIN_LENGTH } from '@bazaar/contracts';
+import type { FormErrors } from './form-errors';
 
 /** Under every field where a new password is chosen. */
 export const NEW_PASSWORD_HINT = `At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong one.`;
@@ -19,4 +20,13 @@ export function confirmationLabel(label: string): string {
  */
 export function confirmationError(password: string, confirmation: string): string | undefined {
   return password === confirmation ? undefined : PASSWORD_MISMATCH;
+}
+
+/** The form's errors when the repeat does not match (shown on the repeat field), else `null`. */
+export function confirmationErrors(
+  values: Readonly<Record<string, string>>,
+  name = 'password',
+): FormErrors | null {
+  const error = confirmationError(values[name] ?? '', values[CONFIRMATION_FIELD] ?? '');
+  return error ? { fieldErrors: { [CONFIRMATION_FIELD]: [error] } } : null;
 }
