@@ -9,7 +9,7 @@ export interface AdminSection {
   permission: Permission | null;
 }
 
-export const ADMIN_SECTIONS: readonly AdminSection[] = [
+const ADMIN_SECTIONS: readonly AdminSection[] = [
   {
     href: '/admin',
     label: 'Dashboard',

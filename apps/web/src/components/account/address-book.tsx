@@ -3,12 +3,17 @@
 import { type Address, MAX_ADDRESSES } from '@bazaar/contracts';
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { SelectField, TextField } from '@/components/ui/field';
+import { FormAlert, FormStatus } from '@/components/ui/messages';
+import { emptyStateClass } from '@/components/ui/styles';
+import { formValues, useFormErrors } from '@/components/ui/use-form-errors';
 import { addressInput, cityLine, sortAddresses } from '@/lib/addresses';
 import { countryName, countryOptions } from '@/lib/countries';
 import { formErrors } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
-import { Button, FormAlert, FormStatus, Panel, SelectField, TextField } from './form-controls';
-import { formValues, useFormErrors } from './use-form-errors';
 
 const ADDRESS_FIELDS = [
   'fullName',
@@ -46,7 +51,7 @@ export function AddressBook() {
   };
 
   return (
-    <Panel
+    <Card
       title="Saved addresses"
       description={`Your default address is preselected at checkout. You can save up to ${MAX_ADDRESSES}.`}
       actions={
@@ -76,9 +81,7 @@ export function AddressBook() {
           />
         ) : null}
         {addresses.length === 0 && mode.kind !== 'add' ? (
-          <p className="rounded-2xl border border-stone-300 border-dashed px-6 py-10 text-center text-stone-600">
-            You haven’t saved any addresses yet.
-          </p>
+          <p className={emptyStateClass}>You haven’t saved any addresses yet.</p>
         ) : null}
         {addresses.length > 0 ? (
           <ul aria-label="Addresses" className="grid gap-4 md:grid-cols-2">
@@ -107,7 +110,7 @@ export function AddressBook() {
           </ul>
         ) : null}
       </div>
-    </Panel>
+    </Card>
   );
 }
 
@@ -167,16 +170,12 @@ function AddressCard({
       <div className="flex items-start justify-between gap-3">
         <AddressLines address={address} />
         {address.isDefault ? (
-          <span className="shrink-0 rounded-full bg-brand-100 px-2.5 py-0.5 font-medium text-brand-800 text-xs">
+          <Badge tone="brand" className="shrink-0">
             Default
-          </span>
+          </Badge>
         ) : null}
       </div>
-      {failure ? (
-        <p role="alert" className="text-red-700 text-sm">
-          {formErrors(failure, { fields: [] }).formError}
-        </p>
-      ) : null}
+      <FormAlert message={failure ? formErrors(failure, { fields: [] }).formError : null} />
       {confirming ? (
         <div className="flex flex-wrap items-center gap-2 rounded-xl bg-red-50 p-3 ring-1 ring-red-200">
           <p className="mr-auto text-red-900 text-sm">Delete this address?</p>

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect } from 'react';
+import { linkClass } from '@/components/ui/styles';
 import { adminSignInHref } from '@/lib/next-path';
 import { AuthShell } from './auth-shell';
 
@@ -22,10 +23,7 @@ export function SignInRedirect() {
       <p className="mt-2 text-sm text-stone-600">
         The admin is for Bazaar staff. Taking you to the sign-in page…
       </p>
-      <Link
-        href={adminSignInHref(pathname)}
-        className="mt-6 inline-block font-medium text-brand-700 text-sm underline"
-      >
+      <Link href={adminSignInHref(pathname)} className={`mt-6 inline-block text-sm ${linkClass}`}>
         Sign in
       </Link>
     </AuthShell>

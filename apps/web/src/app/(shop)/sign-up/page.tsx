@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { AuthShell, linkClass } from '@/components/account/auth-shell';
+import { AuthShell } from '@/components/account/auth-shell';
 import { getSessionState } from '@/components/account/session';
 import { SignUpForm } from '@/components/account/sign-up-form';
+import { linkClass } from '@/components/ui/styles';
 import { shopNextPath } from '@/lib/next-path';
 
 export const dynamic = 'force-dynamic';
