@@ -62,8 +62,8 @@ export interface NextPathRules {
  * starting with a single `/`; control characters and backslashes; encoded slashes and
  * backslashes (`%2f`, `%5c`, also double-encoded); and anything that, once dot segments are
  * resolved, has an empty segment (`//`: at the start, a protocol-relative URL) or leaves
- * `rules.within`. Each percent-decoding of the target is
- * held to the same rules, so a server or proxy that decodes it once more still sees a local path.
+ * `rules.within`. Each percent-decoding of the target is held to the same rules, so a server or
+ * proxy that decodes it once more still sees a local path.
  */
 export function safeNextPath(next: unknown, rules: NextPathRules = {}): string | null {
   if (typeof next !== 'string' || next.length === 0 || next.length > MAX_NEXT_LENGTH) return null;
