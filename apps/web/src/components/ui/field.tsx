@@ -26,7 +26,7 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
 interface FieldFrameProps {
   label: ReactNode;
   error?: string | undefined;
-  /** Help shown under the label, also part of the control's description. */
+  /** Help under the control (so fields side by side stay aligned), also in its description. */
   hint?: ReactNode;
   /** Marks the field as optional (inputs are checked by the API, not the browser). */
   optional?: boolean;
@@ -70,13 +70,13 @@ function FieldFrame({
         {label}
         {optional ? <span className="font-normal text-stone-500 text-xs">Optional</span> : null}
       </label>
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
+      {errorId ? <FieldError id={errorId} message={error} /> : null}
       {hint ? (
-        <p id={hintId} className="mt-0.5 text-stone-500 text-xs">
+        <p id={hintId} className="mt-1.5 text-stone-500 text-xs">
           {hint}
         </p>
       ) : null}
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
-      {errorId ? <FieldError id={errorId} message={error} /> : null}
     </div>
   );
 }
