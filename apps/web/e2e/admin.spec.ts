@@ -154,8 +154,15 @@ test('an invited Manager enrols in TOTP and then signs in with a code', async ({
   await expect(
     page.getByRole('heading', { level: 1, name: 'Join the Bazaar admin' }),
   ).toBeVisible();
-  await page.getByLabel('New password').fill(NEW_PASSWORD);
-  await page.getByLabel('Confirm password').fill(NEW_PASSWORD);
+  await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+  // A repeat that does not match is caught before anything is sent.
+  const repeat = page.getByLabel('Repeat new password');
+  await repeat.fill(`${NEW_PASSWORD}!`);
+  await page.getByRole('button', { name: 'Set password' }).click();
+  await expect(repeat).toHaveAttribute('aria-invalid', 'true');
+  await expect(repeat).toHaveAccessibleDescription('The passwords don’t match');
+  await expect(page).toHaveURL(/\/admin\/accept-invite\?token=/);
+  await repeat.fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Set password' }).click();
   await expect(page).toHaveURL(/\/admin\/sign-in\?notice=invited$/);
   await expect(page.getByRole('status')).toContainText('Your password is set');

@@ -2,6 +2,8 @@
 
 import Link from 'next/link';
 import { useEffect } from 'react';
+import { Button } from '@/components/ui/button';
+import { buttonClass } from '@/components/ui/styles';
 
 /** Shown when a page or the shop layout fails (for example, the API is unreachable). */
 export default function ErrorPage({
@@ -29,17 +31,10 @@ export default function ErrorPage({
           ) : null}
         </p>
         <div className="mt-8 flex justify-center gap-3">
-          <button
-            type="button"
-            onClick={reset}
-            className="rounded-full bg-stone-900 px-6 py-3 font-medium text-sm text-white hover:bg-brand-700"
-          >
+          <Button size="lg" onClick={reset}>
             Try again
-          </button>
-          <Link
-            href="/"
-            className="rounded-full bg-white px-6 py-3 font-medium text-sm text-stone-800 ring-1 ring-stone-300 hover:bg-stone-100"
-          >
+          </Button>
+          <Link href="/" className={buttonClass('secondary', 'lg')}>
             Home
           </Link>
         </div>

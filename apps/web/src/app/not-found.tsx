@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Container } from '@/components/container';
 import { Logo } from '@/components/logo';
+import { buttonClass } from '@/components/ui/styles';
 
 export const metadata: Metadata = {
   title: 'Page not found',
@@ -27,16 +28,10 @@ export default function NotFound() {
             is right where you left it.
           </p>
           <div className="mt-10 flex flex-wrap justify-center gap-3">
-            <Link
-              href="/"
-              className="inline-flex items-center rounded-full bg-stone-900 px-6 py-3 font-medium text-sm text-white shadow-sm transition-colors hover:bg-brand-700"
-            >
+            <Link href="/" className={buttonClass('primary', 'lg')}>
               Back to the shop
             </Link>
-            <Link
-              href="/#categories"
-              className="inline-flex items-center rounded-full bg-white px-6 py-3 font-medium text-sm text-stone-800 shadow-sm ring-1 ring-stone-300 transition-colors hover:bg-stone-100"
-            >
+            <Link href="/#categories" className={buttonClass('secondary', 'lg')}>
               Browse categories
             </Link>
           </div>

@@ -1,5 +1,5 @@
 import type { Money } from '@bazaar/contracts';
-import { formatMoney } from '@/lib/money';
+import { formatMoney, samePrice } from '@/lib/money';
 
 /** A single price. */
 export function Price({ money, className }: { money: Money; className?: string }) {
@@ -20,10 +20,9 @@ export function PriceRange({
   max: Money;
   className?: string;
 }) {
-  const same = min.amount === max.amount && min.currency === max.currency;
   return (
     <span className={className}>
-      {same ? null : <span className="font-normal text-stone-500">From </span>}
+      {samePrice(min, max) ? null : <span className="font-normal text-stone-500">From </span>}
       {formatMoney(min)}
     </span>
   );

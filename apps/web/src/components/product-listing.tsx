@@ -5,6 +5,7 @@ import Link from 'next/link';
 import type { ProductListQuery } from '@/lib/catalog';
 import { useTRPC } from '@/trpc/react';
 import { ProductCard, ProductGridList } from './product-card';
+import { buttonClass, emptyStateClass, linkClass } from './ui/styles';
 
 /** A grid of products; with `basePath`, adds cursor pagination links (`?cursor=…`). */
 export function ProductListing({
@@ -21,16 +22,11 @@ export function ProductListing({
 
   if (data.items.length === 0) {
     return (
-      <div className="rounded-2xl border border-stone-300 border-dashed bg-white px-6 py-16 text-center">
-        <p className="font-medium text-stone-900">No products here yet</p>
-        <p className="mt-1 text-sm text-stone-600">
-          New pieces arrive every week — check back soon.
-        </p>
+      <div className={emptyStateClass}>
+        <p className="font-medium text-base text-stone-900">No products here yet</p>
+        <p className="mt-1">New pieces arrive every week — check back soon.</p>
         {input.cursor && basePath ? (
-          <Link
-            href={basePath}
-            className="mt-4 inline-block font-medium text-brand-700 text-sm underline-offset-4 hover:underline"
-          >
+          <Link href={basePath} className={`mt-4 inline-block text-sm ${linkClass}`}>
             Back to first page
           </Link>
         ) : null}
@@ -53,7 +49,7 @@ export function ProductListing({
           className="mt-14 flex flex-wrap items-center justify-between gap-4 border-stone-200 border-t pt-6"
         >
           {input.cursor ? (
-            <Link href={basePath} className={secondaryButton}>
+            <Link href={basePath} className={buttonClass('secondary')}>
               <span aria-hidden="true">←</span> Back to first page
             </Link>
           ) : (
@@ -62,7 +58,7 @@ export function ProductListing({
           {data.nextCursor ? (
             <Link
               href={`${basePath}?cursor=${encodeURIComponent(data.nextCursor)}`}
-              className={primaryButton}
+              className={buttonClass('primary')}
             >
               Next page <span aria-hidden="true">→</span>
             </Link>
@@ -74,8 +70,3 @@ export function ProductListing({
     </div>
   );
 }
-
-const primaryButton =
-  'inline-flex items-center gap-2 rounded-full bg-stone-900 px-5 py-2.5 font-medium text-sm text-white shadow-sm transition-colors hover:bg-brand-700';
-const secondaryButton =
-  'inline-flex items-center gap-2 rounded-full bg-white px-5 py-2.5 font-medium text-sm text-stone-800 shadow-sm ring-1 ring-stone-300 transition-colors hover:bg-stone-100';

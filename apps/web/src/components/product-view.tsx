@@ -3,10 +3,12 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
+import { paragraphs } from '@/lib/text';
 import {
   findVariant,
   initialSelection,
   isValueAvailable,
+  priceRange,
   type Selection,
   selectValue,
 } from '@/lib/variants';
@@ -21,9 +23,7 @@ export function ProductView({ slug }: { slug: string }) {
   const [selection, setSelection] = useState<Selection>(() => initialSelection(product));
   const variant = findVariant(product.variants, product.options, selection);
 
-  const prices = product.variants.map((v) => v.price).sort((a, b) => a.amount - b.amount);
-  const cheapest = prices[0];
-  const dearest = prices.at(-1);
+  const prices = priceRange(product.variants);
 
   return (
     <div className="grid gap-10 lg:grid-cols-2 lg:gap-16">
@@ -48,10 +48,10 @@ export function ProductView({ slug }: { slug: string }) {
               money={variant.price}
               className="font-semibold text-2xl text-stone-900 tabular-nums"
             />
-          ) : cheapest && dearest ? (
+          ) : prices ? (
             <PriceRange
-              min={cheapest}
-              max={dearest}
+              min={prices.min}
+              max={prices.max}
               className="font-semibold text-2xl tabular-nums"
             />
           ) : null}
@@ -147,12 +147,9 @@ export function ProductView({ slug }: { slug: string }) {
             Description
           </h2>
           <div className="mt-3 space-y-4 text-stone-700 leading-relaxed">
-            {product.description
-              .split(/\n{2,}/)
-              .filter((p) => p.trim() !== '')
-              .map((paragraph) => (
-                <p key={paragraph}>{paragraph}</p>
-              ))}
+            {paragraphs(product.description).map((paragraph) => (
+              <p key={paragraph}>{paragraph}</p>
+            ))}
           </div>
         </section>
       </div>

@@ -8,9 +8,6 @@ export interface FormErrors {
   fieldErrors: Record<string, string[]>;
 }
 
-/** A form with nothing to report. */
-export const NO_ERRORS: FormErrors = { fieldErrors: {} };
-
 export interface FormErrorOptions {
   /**
    * The fields the form shows errors next to. Errors for any other path (a hidden token, an id)

@@ -27,3 +27,8 @@ export function formatMoney(money: Money, locale: string = SHOP_LOCALE): string 
     maximumFractionDigits: digits,
   }).format(money.amount / 10 ** digits);
 }
+
+/** Whether two prices are the same amount in the same currency. */
+export function samePrice(a: Money, b: Money): boolean {
+  return a.amount === b.amount && a.currency === b.currency;
+}

@@ -1,4 +1,4 @@
-import type { ProductDetail, Variant } from '@bazaar/contracts';
+import type { Money, ProductDetail, Variant } from '@bazaar/contracts';
 
 export type Selection = Record<string, string>;
 
@@ -74,4 +74,15 @@ export function initialSelection(product: Pick<ProductDetail, 'variants' | 'opti
     if (value !== undefined) selection[option.name] = value;
   }
   return selection;
+}
+
+/** The cheapest and dearest variant prices, or `null` for a product without variants. */
+export function priceRange(variants: readonly Pick<Variant, 'price'>[]): {
+  min: Money;
+  max: Money;
+} | null {
+  const prices = variants.map((v) => v.price).sort((a, b) => a.amount - b.amount);
+  const min = prices[0];
+  const max = prices.at(-1);
+  return min && max ? { min, max } : null;
 }

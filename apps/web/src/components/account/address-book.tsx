@@ -1,13 +1,19 @@
 'use client';
 
-import { type Address, type AddressInput, MAX_ADDRESSES } from '@bazaar/contracts';
+import { type Address, MAX_ADDRESSES } from '@bazaar/contracts';
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { SelectField, TextField } from '@/components/ui/field';
+import { FormAlert, FormStatus } from '@/components/ui/messages';
+import { emptyStateClass } from '@/components/ui/styles';
+import { formValues, useFormErrors } from '@/components/ui/use-form-errors';
+import { addressInput, cityLine, sortAddresses } from '@/lib/addresses';
+import { countryName, countryOptions } from '@/lib/countries';
 import { formErrors } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
-import { COUNTRIES, countryName } from './countries';
-import { Button, FormAlert, FormStatus, Panel, SelectField, TextField } from './form-controls';
-import { formValues, useFormErrors } from './use-form-errors';
 
 const ADDRESS_FIELDS = [
   'fullName',
@@ -37,10 +43,7 @@ export function AddressBook() {
   const [status, setStatus] = useState<string | null>(null);
   const full = addresses.length >= MAX_ADDRESSES;
   // Default first, then newest.
-  const sorted = [...addresses].sort(
-    (a, b) =>
-      Number(b.isDefault) - Number(a.isDefault) || b.createdAt.getTime() - a.createdAt.getTime(),
-  );
+  const sorted = sortAddresses(addresses);
 
   const done = (message: string) => {
     setMode({ kind: 'list' });
@@ -48,7 +51,7 @@ export function AddressBook() {
   };
 
   return (
-    <Panel
+    <Card
       title="Saved addresses"
       description={`Your default address is preselected at checkout. You can save up to ${MAX_ADDRESSES}.`}
       actions={
@@ -78,9 +81,7 @@ export function AddressBook() {
           />
         ) : null}
         {addresses.length === 0 && mode.kind !== 'add' ? (
-          <p className="rounded-2xl border border-stone-300 border-dashed px-6 py-10 text-center text-stone-600">
-            You haven’t saved any addresses yet.
-          </p>
+          <p className={emptyStateClass}>You haven’t saved any addresses yet.</p>
         ) : null}
         {addresses.length > 0 ? (
           <ul aria-label="Addresses" className="grid gap-4 md:grid-cols-2">
@@ -109,19 +110,18 @@ export function AddressBook() {
           </ul>
         ) : null}
       </div>
-    </Panel>
+    </Card>
   );
 }
 
 function AddressLines({ address }: { address: Address }) {
-  const cityLine = [address.postalCode, address.city].filter(Boolean).join(' ');
   return (
     <address className="space-y-0.5 text-sm text-stone-700 not-italic">
       <span className="block font-medium text-stone-900">{address.fullName}</span>
       {address.company ? <span className="block">{address.company}</span> : null}
       <span className="block">{address.line1}</span>
       {address.line2 ? <span className="block">{address.line2}</span> : null}
-      <span className="block">{cityLine}</span>
+      <span className="block">{cityLine(address)}</span>
       {address.region ? <span className="block">{address.region}</span> : null}
       <span className="block">{countryName(address.country)}</span>
       {address.phone ? <span className="block text-stone-500">{address.phone}</span> : null}
@@ -170,16 +170,12 @@ function AddressCard({
       <div className="flex items-start justify-between gap-3">
         <AddressLines address={address} />
         {address.isDefault ? (
-          <span className="shrink-0 rounded-full bg-brand-100 px-2.5 py-0.5 font-medium text-brand-800 text-xs">
+          <Badge tone="brand" className="shrink-0">
             Default
-          </span>
+          </Badge>
         ) : null}
       </div>
-      {failure ? (
-        <p role="alert" className="text-red-700 text-sm">
-          {formErrors(failure, { fields: [] }).formError}
-        </p>
-      ) : null}
+      <FormAlert message={failure ? formErrors(failure, { fields: [] }).formError : null} />
       {confirming ? (
         <div className="flex flex-wrap items-center gap-2 rounded-xl bg-red-50 p-3 ring-1 ring-red-200">
           <p className="mr-auto text-red-900 text-sm">Delete this address?</p>
@@ -265,20 +261,7 @@ function AddressForm({
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const v = formValues(event.currentTarget);
-    const input: AddressInput = {
-      fullName: v.fullName ?? '',
-      company: v.company ?? '',
-      line1: v.line1 ?? '',
-      line2: v.line2 ?? '',
-      city: v.city ?? '',
-      region: v.region ?? '',
-      postalCode: v.postalCode ?? '',
-      country: v.country ?? '',
-      phone: v.phone ?? '',
-      // Editing the default address keeps it the default.
-      isDefault: address?.isDefault === true || v.isDefault === 'on',
-    };
+    const input = addressInput(formValues(event.currentTarget), address);
     clear();
     if (address) update.mutate({ id: address.id, address: input });
     else create.mutate(input);
@@ -291,10 +274,7 @@ function AddressForm({
     defaultValue: address?.[name],
     error: field(name),
   });
-  const countries =
-    address && !COUNTRIES.some((c) => c.code === address.country)
-      ? [...COUNTRIES, { code: address.country, name: address.country }]
-      : COUNTRIES;
+  const countries = countryOptions(address?.country);
 
   return (
     <form

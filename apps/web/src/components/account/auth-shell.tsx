@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { surfaceClass } from '@/components/ui/styles';
 import { Container } from '../container';
 
 /** The centred card of the sign-in, sign-up and emailed-link pages. */
@@ -16,7 +17,7 @@ export function AuthShell({
   return (
     <Container className="flex justify-center py-12 sm:py-20">
       <div className="w-full max-w-md">
-        <div className="rounded-3xl bg-white p-6 shadow-sm ring-1 ring-stone-900/5 sm:p-10">
+        <div className={`${surfaceClass} p-6 sm:p-10`}>
           <h1 className="font-display font-semibold text-3xl text-stone-900 tracking-tight">
             {title}
           </h1>
@@ -30,6 +31,3 @@ export function AuthShell({
     </Container>
   );
 }
-
-export const linkClass =
-  'rounded-sm font-medium text-brand-700 underline-offset-2 hover:text-brand-800 hover:underline';

@@ -5,8 +5,8 @@ import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTransition } from 'react';
+import { signInHref } from '@/lib/next-path';
 import { useTRPC } from '@/trpc/react';
-import { signInHref } from './next-path';
 import { SessionKeepAlive } from './session-keep-alive';
 import { useSessionChanged } from './use-session-changed';
 

@@ -3,10 +3,14 @@
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { type FormEvent, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { EmailField } from '@/components/ui/field';
+import { FormAlert, SuccessNotice } from '@/components/ui/messages';
+import { NewPasswordFields } from '@/components/ui/new-password-fields';
+import { buttonClass, linkClass } from '@/components/ui/styles';
+import { formValues, useFormErrors } from '@/components/ui/use-form-errors';
+import { CONFIRMATION_FIELD, confirmationErrors } from '@/lib/new-password';
 import { useTRPC } from '@/trpc/react';
-import { linkClass } from './auth-shell';
-import { Button, EmailField, FormAlert, NewPasswordField, SuccessNotice } from './form-controls';
-import { formValues, useFormErrors } from './use-form-errors';
 
 export function ForgotPasswordForm() {
   const trpc = useTRPC();
@@ -65,14 +69,18 @@ export function ForgotPasswordForm() {
 export function ResetPasswordForm({ token }: { token: string }) {
   const trpc = useTRPC();
   // `token` is not a field of this form: its errors ("This link is malformed") are form-level.
-  const { formRef, errors, field, setFromError, clear } = useFormErrors({ fields: ['password'] });
+  const { formRef, errors, field, setFromError, setErrors, clear } = useFormErrors({
+    fields: ['password', CONFIRMATION_FIELD],
+  });
   const reset = useMutation(trpc.auth.resetPassword.mutationOptions({ onError: setFromError }));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const { password = '' } = formValues(event.currentTarget);
+    const values = formValues(event.currentTarget);
+    const mismatch = confirmationErrors(values);
+    if (mismatch) return setErrors(mismatch);
     clear();
-    reset.mutate({ token, password });
+    reset.mutate({ token, password: values.password ?? '' });
   }
 
   if (reset.isSuccess) {
@@ -81,10 +89,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         <SuccessNotice title="Your password has been changed">
           Sign in with your new password to continue.
         </SuccessNotice>
-        <Link
-          href="/sign-in"
-          className="inline-flex w-full justify-center rounded-full bg-stone-900 px-5 py-2.5 font-medium text-sm text-white shadow-sm hover:bg-brand-700"
-        >
+        <Link href="/sign-in" className={`${buttonClass('primary')} w-full`}>
           Sign in
         </Link>
       </div>
@@ -94,7 +99,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5">
       <FormAlert message={errors?.formError} />
-      <NewPasswordField label="New password" error={field('password')} />
+      <NewPasswordFields error={field('password')} confirmationError={field(CONFIRMATION_FIELD)} />
       <Button type="submit" pending={reset.isPending} className="w-full">
         Set new password
       </Button>

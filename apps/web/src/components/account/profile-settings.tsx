@@ -3,10 +3,14 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { EmailField, PasswordField, TextField } from '@/components/ui/field';
+import { FormAlert, FormStatus } from '@/components/ui/messages';
+import { formValues, useFormErrors } from '@/components/ui/use-form-errors';
 import { formErrors } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
-import { Button, EmailField, FormAlert, FormStatus, Panel, TextField } from './form-controls';
-import { formValues, useFormErrors } from './use-form-errors';
 
 /** Re-reads the session (our own profile) and re-renders the server parts (the header's name). */
 function useProfileChanged() {
@@ -56,7 +60,7 @@ function NameForm({ name }: { name: string }) {
   }
 
   return (
-    <Panel title="Your name" description="How we address you in emails and on your orders.">
+    <Card title="Your name" description="How we address you in emails and on your orders.">
       <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
         <FormAlert message={errors?.formError} />
         <FormStatus message={saved ? 'Your name has been saved.' : null} />
@@ -74,19 +78,17 @@ function NameForm({ name }: { name: string }) {
           </Button>
         </div>
       </form>
-    </Panel>
+    </Card>
   );
 }
 
 function VerifiedBadge({ verified }: { verified: boolean }) {
   return verified ? (
-    <span className="inline-flex items-center gap-1 rounded-full bg-emerald-100 px-2.5 py-0.5 font-medium text-emerald-900 text-xs">
+    <Badge tone="success">
       <span aria-hidden="true">✓</span> Verified
-    </span>
+    </Badge>
   ) : (
-    <span className="inline-flex items-center gap-1 rounded-full bg-amber-100 px-2.5 py-0.5 font-medium text-amber-900 text-xs">
-      Not verified
-    </span>
+    <Badge tone="warning">Not verified</Badge>
   );
 }
 
@@ -96,7 +98,7 @@ function EmailPanel({ email, verified }: { email: string; verified: boolean }) {
   const resendError = resend.isError ? formErrors(resend.error, { fields: [] }).formError : null;
 
   return (
-    <Panel title="Email address" description="Where we send order updates and sign-in help.">
+    <Card title="Email address" description="Where we send order updates and sign-in help.">
       <div className="flex flex-wrap items-center gap-3">
         <p className="break-all font-medium text-stone-900">{email}</p>
         <VerifiedBadge verified={verified} />
@@ -119,7 +121,7 @@ function EmailPanel({ email, verified }: { email: string; verified: boolean }) {
         </div>
       )}
       <ChangeEmailForm />
-    </Panel>
+    </Card>
   );
 }
 
@@ -168,10 +170,9 @@ function ChangeEmailForm() {
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <EmailField label="New email address" name="newEmail" error={field('newEmail')} />
-        <TextField
+        <PasswordField
           label="Current password"
           name="password"
-          type="password"
           autoComplete="current-password"
           hint="To confirm it’s you."
           error={field('password')}

@@ -8,7 +8,7 @@ import { useTRPC } from '@/trpc/react';
 export function SecuritySettings() {
   return (
     <div className="space-y-6">
-      <ChangePasswordForm variant="shop" />
+      <ChangePasswordForm />
       <Sessions />
     </div>
   );
@@ -17,5 +17,5 @@ export function SecuritySettings() {
 function Sessions() {
   const trpc = useTRPC();
   const { data: sessions } = useSuspenseQuery(trpc.account.sessions.list.queryOptions());
-  return <SessionsList variant="shop" sessions={sessions} />;
+  return <SessionsList sessions={sessions} />;
 }

@@ -3,10 +3,13 @@
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { type FormEvent, useState, useTransition } from 'react';
+import { Button } from '@/components/ui/button';
+import { EmailField, PasswordField } from '@/components/ui/field';
+import { FormAlert } from '@/components/ui/messages';
+import { linkClass } from '@/components/ui/styles';
+import { formValues, useFormErrors } from '@/components/ui/use-form-errors';
+import { shopNextPath } from '@/lib/next-path';
 import { useTRPC } from '@/trpc/react';
-import { linkClass } from './auth-shell';
-import { Button, EmailField, FormAlert, TextField } from './form-controls';
-import { formValues, useFormErrors } from './use-form-errors';
 import { useSessionChanged } from './use-session-changed';
 
 export function SignInForm({ next }: { next: string | null }) {
@@ -28,7 +31,7 @@ export function SignInForm({ next }: { next: string | null }) {
         }
         const fallback =
           state.status === 'signed-in' && state.user.kind === 'staff' ? '/admin' : '/account';
-        startTransition(() => sessionChanged(next ?? fallback));
+        startTransition(() => sessionChanged(shopNextPath(next) ?? fallback));
       },
       onError: setFromError,
     }),
@@ -58,10 +61,9 @@ export function SignInForm({ next }: { next: string | null }) {
       <FormAlert message={errors?.formError} />
       <EmailField error={field('email')} />
       <div>
-        <TextField
+        <PasswordField
           label="Password"
           name="password"
-          type="password"
           autoComplete="current-password"
           error={field('password')}
         />

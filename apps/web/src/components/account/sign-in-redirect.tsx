@@ -1,7 +1,7 @@
 'use client';
 
 import { redirect, usePathname } from 'next/navigation';
-import { signInHref } from './next-path';
+import { signInHref } from '@/lib/next-path';
 
 /**
  * Sends a signed-out visitor to sign in, coming back to this page afterwards. A client

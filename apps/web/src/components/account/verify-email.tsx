@@ -3,10 +3,12 @@
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
+import { Button } from '@/components/ui/button';
+import { ErrorNotice, SuccessNotice } from '@/components/ui/messages';
+import { Spinner } from '@/components/ui/spinner';
+import { buttonClass, linkClass } from '@/components/ui/styles';
 import { formErrors } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
-import { linkClass } from './auth-shell';
-import { Button, SuccessNotice } from './form-controls';
 import { useSessionChanged } from './use-session-changed';
 
 /**
@@ -39,16 +41,10 @@ export function VerifyEmail({ token, signedIn }: { token: string; signedIn: bool
           Thanks — you’re all set.
         </SuccessNotice>
         <div className="flex flex-wrap gap-3">
-          <Link
-            href={signedIn ? '/account' : '/sign-in'}
-            className="inline-flex rounded-full bg-stone-900 px-5 py-2.5 font-medium text-sm text-white shadow-sm hover:bg-brand-700"
-          >
+          <Link href={signedIn ? '/account' : '/sign-in'} className={buttonClass('primary')}>
             {signedIn ? 'Go to your account' : 'Sign in'}
           </Link>
-          <Link
-            href="/"
-            className="inline-flex rounded-full bg-white px-5 py-2.5 font-medium text-sm text-stone-800 shadow-sm ring-1 ring-stone-300 hover:bg-stone-100"
-          >
+          <Link href="/" className={buttonClass('secondary')}>
             Continue shopping
           </Link>
         </div>
@@ -61,10 +57,7 @@ export function VerifyEmail({ token, signedIn }: { token: string; signedIn: bool
     const message = formErrors(verify.error, { fields: [] }).formError;
     return (
       <div className="space-y-5">
-        <div role="alert" className="rounded-xl bg-red-50 p-4 text-red-800 ring-1 ring-red-200">
-          <p className="font-medium">We couldn’t verify your email</p>
-          <p className="mt-1 text-sm">{message}</p>
-        </div>
+        <ErrorNotice title="We couldn’t verify your email">{message}</ErrorNotice>
         <div className="flex flex-wrap items-center gap-4 text-sm">
           <Button variant="secondary" onClick={() => verify.mutate({ token })}>
             Try again
@@ -85,10 +78,7 @@ export function VerifyEmail({ token, signedIn }: { token: string; signedIn: bool
 
   return (
     <p role="status" className="flex items-center gap-3 text-stone-700">
-      <span
-        aria-hidden="true"
-        className="size-4 animate-spin rounded-full border-2 border-stone-300 border-t-brand-600"
-      />
+      <Spinner className="size-4 text-brand-600" />
       Verifying your email address…
     </p>
   );

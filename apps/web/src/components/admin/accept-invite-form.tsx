@@ -1,37 +1,36 @@
 'use client';
 
-import { PASSWORD_MIN_LENGTH } from '@bazaar/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useRef, useState } from 'react';
-import { type FormErrors, fieldError, formErrors, NO_ERRORS } from '@/lib/form-errors';
+import type { FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { FormAlert } from '@/components/ui/messages';
+import { NewPasswordFields } from '@/components/ui/new-password-fields';
+import { formValues, useFormErrors } from '@/components/ui/use-form-errors';
+import { CONFIRMATION_FIELD, confirmationErrors } from '@/lib/new-password';
 import { useTRPC } from '@/trpc/react';
-import { Button, Field, FormAlert, useFocusFirstError } from './form';
 
 /** An invited staff member chooses their password, then signs in. */
 export function AcceptInviteForm({ token }: { token: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  // `token` is not a field of this form: its errors ("This link has expired") are form-level.
+  const { formRef, errors, field, setFromError, setErrors, clear } = useFormErrors({
+    fields: ['password', CONFIRMATION_FIELD],
+  });
   const accept = useMutation(trpc.auth.acceptInvite.mutationOptions());
-  useFocusFirstError(formRef, errors);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const password = String(form.get('password') ?? '');
-    const confirm = String(form.get('confirmPassword') ?? '');
-    if (password !== confirm) {
-      setErrors({ fieldErrors: { confirmPassword: ['The passwords don’t match'] } });
-      return;
-    }
-    setErrors(NO_ERRORS);
+    const values = formValues(event.currentTarget);
+    const mismatch = confirmationErrors(values);
+    if (mismatch) return setErrors(mismatch);
+    clear();
     accept.mutate(
-      { token, password },
+      { token, password: values.password ?? '' },
       {
         onSuccess: () => router.push('/admin/sign-in?notice=invited'),
-        onError: (error) => setErrors(formErrors(error, { fields: ['password'] })),
+        onError: setFromError,
       },
     );
   }
@@ -45,31 +44,9 @@ export function AcceptInviteForm({ token }: { token: string }) {
           account.
         </p>
       </div>
-      <FormAlert message={errors.formError} />
-      <Field
-        label="New password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN_LENGTH}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong one.`}
-        error={fieldError(errors, 'password')}
-      />
-      <Field
-        label="Confirm password"
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={fieldError(errors, 'confirmPassword')}
-      />
-      <Button
-        type="submit"
-        className="w-full"
-        pending={accept.isPending || accept.isSuccess}
-        pendingLabel="Saving…"
-      >
+      <FormAlert message={errors?.formError} />
+      <NewPasswordFields error={field('password')} confirmationError={field(CONFIRMATION_FIELD)} />
+      <Button type="submit" className="w-full" pending={accept.isPending || accept.isSuccess}>
         Set password
       </Button>
     </form>

@@ -1,10 +1,14 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { COMPACT_DENSITY, surfaceClass } from '@/components/ui/styles';
 
 /** The admin's pages outside the console (sign-in, invitations, enrolment): one centred card. */
 export function AuthShell({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
   return (
-    <div className="flex min-h-dvh flex-1 flex-col items-center bg-stone-100 px-4 py-10 sm:py-16">
+    <div
+      {...COMPACT_DENSITY}
+      className="flex min-h-dvh flex-1 flex-col items-center bg-stone-100 px-4 py-10 sm:py-16"
+    >
       <Link href="/admin" className="flex items-center gap-2 rounded-md px-1 font-semibold text-lg">
         <span
           aria-hidden="true"
@@ -17,7 +21,7 @@ export function AuthShell({ children, wide = false }: { children: ReactNode; wid
       <main
         id="main"
         tabIndex={-1}
-        className={`mt-8 w-full rounded-2xl bg-white p-6 shadow-sm ring-1 ring-stone-900/5 focus:outline-none sm:p-8 ${
+        className={`${surfaceClass} mt-8 w-full p-6 focus:outline-none sm:p-8 ${
           wide ? 'max-w-2xl' : 'max-w-md'
         }`}
       >

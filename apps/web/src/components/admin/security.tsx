@@ -10,7 +10,6 @@ export function AdminSessionsList() {
   const sessions = useQuery(trpc.account.sessions.list.queryOptions());
   return (
     <SessionsList
-      variant="admin"
       sessions={sessions.data}
       loadError={sessions.error}
       signOutCurrentTo="/admin/sign-in"

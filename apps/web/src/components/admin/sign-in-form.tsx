@@ -2,17 +2,20 @@
 
 import type { SessionState } from '@bazaar/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
-import { errorCode, type FormErrors, fieldError, formErrors, NO_ERRORS } from '@/lib/form-errors';
+import { type FormEvent, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { EmailField, PasswordField, TextField } from '@/components/ui/field';
+import { FormAlert, FormStatus } from '@/components/ui/messages';
+import { linkClass } from '@/components/ui/styles';
+import { formValues, useFormErrors } from '@/components/ui/use-form-errors';
+import { errorCode, formErrors } from '@/lib/form-errors';
+import { adminNextPath } from '@/lib/next-path';
 import { useTRPC } from '@/trpc/react';
-import { Button, Field, FormAlert, StatusMessage, TotpCodeField, useFocusFirstError } from './form';
+import { TotpCodeField } from './totp-code-field';
 
 type Step = 'password' | 'second-factor';
 
-function text(form: FormData, name: string) {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-}
+const EXPIRED = 'Your sign-in expired. Please sign in again.';
 
 /**
  * Where to go once signed in. A full page load, so the console's layout reads the new session
@@ -20,7 +23,9 @@ function text(form: FormData, name: string) {
  */
 function go(state: SessionState, next: string) {
   if (state.status !== 'signed-in') return false;
-  const target = state.user.twoFactorEnrolmentRequired ? '/admin/security/two-factor' : next;
+  const target = state.user.twoFactorEnrolmentRequired
+    ? '/admin/security/two-factor'
+    : adminNextPath(next);
   window.location.assign(target);
   return true;
 }
@@ -67,23 +72,23 @@ function PasswordStep({
   onSecondFactor: () => void;
 }) {
   const trpc = useTRPC();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const { formRef, errors, field, setFromError, setErrors, clear } = useFormErrors({
+    fields: ['email', 'password'],
+  });
   const signIn = useMutation(trpc.auth.signIn.mutationOptions());
-  useFocusFirstError(formRef, errors);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setErrors(NO_ERRORS);
+    const { email = '', password = '' } = formValues(event.currentTarget);
+    clear();
     signIn.mutate(
-      { email: text(form, 'email'), password: text(form, 'password') },
+      { email, password },
       {
         onSuccess: (state) => {
           if (state.status === 'pending-second-factor') onSecondFactor();
           else if (!go(state, next)) setErrors({ formError: 'Please try again.', fieldErrors: {} });
         },
-        onError: (error) => setErrors(formErrors(error, { fields: ['email', 'password'] })),
+        onError: setFromError,
       },
     );
   }
@@ -95,25 +100,17 @@ function PasswordStep({
         <h1 className="font-semibold text-stone-900 text-xl">Sign in to the admin</h1>
         <p className="mt-1 text-sm text-stone-600">For Bazaar staff.</p>
       </div>
-      <StatusMessage message={notice} />
-      <FormAlert message={errors.formError} />
-      <Field
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="username"
-        required
-        error={fieldError(errors, 'email')}
-      />
-      <Field
+      <FormStatus message={notice} />
+      <FormAlert message={errors?.formError} />
+      <EmailField autoComplete="username" required error={field('email')} />
+      <PasswordField
         label="Password"
         name="password"
-        type="password"
         autoComplete="current-password"
         required
-        error={fieldError(errors, 'password')}
+        error={field('password')}
       />
-      <Button type="submit" className="w-full" pending={busy} pendingLabel="Signing in…">
+      <Button type="submit" className="w-full" pending={busy}>
         Sign in
       </Button>
     </form>
@@ -128,30 +125,28 @@ function SecondFactorStep({
   onRestart: (why?: string) => void;
 }) {
   const trpc = useTRPC();
-  const formRef = useRef<HTMLFormElement>(null);
   const [method, setMethod] = useState<'totp' | 'recovery-code'>('totp');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const { formRef, errors, field, setFromError, clear } = useFormErrors({ fields: ['code'] });
   const complete = useMutation(trpc.auth.completeSecondFactor.mutationOptions());
   const signOut = useMutation(trpc.auth.signOut.mutationOptions());
-  useFocusFirstError(formRef, errors);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const code = text(new FormData(event.currentTarget), 'code');
-    setErrors(NO_ERRORS);
+    const { code = '' } = formValues(event.currentTarget);
+    clear();
     complete.mutate(
       method === 'totp' ? { method: 'totp', code } : { method: 'recovery-code', code },
       {
         onSuccess: (state) => {
-          if (!go(state, next)) onRestart('Your sign-in expired. Please sign in again.');
+          if (!go(state, next)) onRestart(EXPIRED);
         },
         onError: (error) => {
           // The password step has expired (or was never done): start again.
           if (errorCode(error) === 'UNAUTHORIZED' && !hasCodeError(error)) {
-            onRestart('Your sign-in expired. Please sign in again.');
+            onRestart(EXPIRED);
             return;
           }
-          setErrors(formErrors(error, { fields: ['code'] }));
+          setFromError(error);
         },
       },
     );
@@ -168,11 +163,11 @@ function SecondFactorStep({
             : 'Enter one of the recovery codes you saved when you set up two-factor. Each code works once.'}
         </p>
       </div>
-      <FormAlert message={errors.formError} />
+      <FormAlert message={errors?.formError} />
       {method === 'totp' ? (
-        <TotpCodeField key="totp" autoFocus error={fieldError(errors, 'code')} />
+        <TotpCodeField key="totp" autoFocus error={field('code')} />
       ) : (
-        <Field
+        <TextField
           key="recovery"
           label="Recovery code"
           name="code"
@@ -182,18 +177,18 @@ function SecondFactorStep({
           placeholder="abcde-fghij"
           required
           autoFocus
-          error={fieldError(errors, 'code')}
+          error={field('code')}
         />
       )}
-      <Button type="submit" className="w-full" pending={busy} pendingLabel="Verifying…">
+      <Button type="submit" className="w-full" pending={busy}>
         Verify
       </Button>
       <div className="flex flex-wrap justify-between gap-3 text-sm">
         <button
           type="button"
-          className="font-medium text-brand-700 underline-offset-2 hover:underline"
+          className={linkClass}
           onClick={() => {
-            setErrors(NO_ERRORS);
+            clear();
             setMethod(method === 'totp' ? 'recovery-code' : 'totp');
           }}
         >

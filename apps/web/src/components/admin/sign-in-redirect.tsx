@@ -3,11 +3,9 @@
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect } from 'react';
+import { linkClass } from '@/components/ui/styles';
+import { adminSignInHref } from '@/lib/next-path';
 import { AuthShell } from './auth-shell';
-
-function signInHref(next: string) {
-  return `/admin/sign-in?next=${encodeURIComponent(next)}`;
-}
 
 /**
  * Shown by the console to signed-out visitors: sends them to sign-in, remembering where they
@@ -17,7 +15,7 @@ export function SignInRedirect() {
   const pathname = usePathname();
   const router = useRouter();
   useEffect(() => {
-    router.replace(signInHref(`${window.location.pathname}${window.location.search}`));
+    router.replace(adminSignInHref(`${window.location.pathname}${window.location.search}`));
   }, [router]);
   return (
     <AuthShell>
@@ -25,10 +23,7 @@ export function SignInRedirect() {
       <p className="mt-2 text-sm text-stone-600">
         The admin is for Bazaar staff. Taking you to the sign-in page…
       </p>
-      <Link
-        href={signInHref(pathname)}
-        className="mt-6 inline-block font-medium text-brand-700 text-sm underline"
-      >
+      <Link href={adminSignInHref(pathname)} className={`mt-6 inline-block text-sm ${linkClass}`}>
         Sign in
       </Link>
     </AuthShell>

@@ -1,8 +1,8 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import { Button } from '@/components/ui/button';
 import { useTRPC } from '@/trpc/react';
-import { Button } from './form';
 
 /**
  * Signs out and reloads into the sign-in page, so nothing the previous staff member saw stays in
@@ -23,7 +23,6 @@ export function SignOutButton({
       size="sm"
       className={className}
       pending={signOut.isPending || signOut.isSuccess}
-      pendingLabel="Signing out…"
       onClick={() =>
         signOut.mutate(undefined, {
           onSettled: () => window.location.assign('/admin/sign-in'),

@@ -3,14 +3,20 @@
 import type { Role, StaffMember } from '@bazaar/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { type FormEvent, useId, useRef, useState } from 'react';
-import { type FormErrors, fieldError, formErrors, NO_ERRORS } from '@/lib/form-errors';
+import { type FormEvent, useId, useState } from 'react';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { DateTime } from '@/components/ui/date-time';
+import { EmailField, SelectField, TextField } from '@/components/ui/field';
+import { FormAlert, FormStatus } from '@/components/ui/messages';
+import { PageHeading } from '@/components/ui/page-heading';
+import { linkClass, surfaceClass } from '@/components/ui/styles';
+import { formValues, useFormErrors } from '@/components/ui/use-form-errors';
+import { fieldError, formErrors } from '@/lib/form-errors';
+import { type StaffStatus, staffStatus } from '@/lib/staff';
 import { useTRPC } from '@/trpc/react';
-import { Card } from './card';
-import { ConfirmDialog } from './confirm-dialog';
-import { DateTime } from './date-time';
-import { Button, Field, FormAlert, SelectField, StatusMessage, useFocusFirstError } from './form';
-import { inputClass } from './styles';
 
 /** Invalidates what a staff change affects: the list, role member counts, the mailbox. */
 function useRefreshStaff() {
@@ -63,17 +69,19 @@ export function StaffManager({ currentUserId }: { currentUserId: string }) {
 
   return (
     <div className="space-y-10">
-      <div>
-        <h1 className="font-semibold text-2xl text-stone-900 tracking-tight">Staff</h1>
-        <p className="mt-1 text-stone-600">
-          Invite staff and choose what they can do.{' '}
-          <Link href="/admin/roles" className="text-brand-700 underline">
-            What each role can do
-          </Link>
-        </p>
-      </div>
+      <PageHeading
+        title="Staff"
+        description={
+          <>
+            Invite staff and choose what they can do.{' '}
+            <Link href="/admin/roles" className={linkClass}>
+              What each role can do
+            </Link>
+          </>
+        }
+      />
 
-      <StatusMessage message={status} />
+      <FormStatus message={status} />
 
       <InviteForm
         roles={roles.data ?? []}
@@ -87,12 +95,12 @@ export function StaffManager({ currentUserId }: { currentUserId: string }) {
         <h2 id={tableHeading} className="font-semibold text-lg text-stone-900">
           Team
         </h2>
-        {staff.error ? (
-          <FormAlert message={formErrors(staff.error, { fields: [] }).formError} />
-        ) : null}
+        <FormAlert
+          message={staff.error ? formErrors(staff.error, { fields: [] }).formError : null}
+        />
         {staff.isPending ? <p className="text-sm text-stone-500">Loading staff…</p> : null}
         {staff.data ? (
-          <div className="relative overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-stone-900/5">
+          <div className={`${surfaceClass} relative overflow-x-auto`}>
             <table className="min-w-full text-left text-sm">
               <caption className="sr-only">Staff members</caption>
               <thead className="border-stone-200 border-b text-stone-500 text-xs uppercase tracking-wide">
@@ -167,13 +175,15 @@ export function StaffManager({ currentUserId }: { currentUserId: string }) {
   );
 }
 
+const STATUS_TONE: Record<StaffStatus, BadgeTone> = {
+  Active: 'success',
+  Invited: 'warning',
+  Deactivated: 'muted',
+};
+
 function StatusBadge({ member }: { member: StaffMember }) {
-  const [label, tone] = !member.active
-    ? ['Deactivated', 'bg-stone-200 text-stone-700']
-    : member.invitePending
-      ? ['Invited', 'bg-amber-100 text-amber-900']
-      : ['Active', 'bg-emerald-100 text-emerald-900'];
-  return <span className={`rounded-full px-2.5 py-0.5 font-medium text-xs ${tone}`}>{label}</span>;
+  const status = staffStatus(member);
+  return <Badge tone={STATUS_TONE[status]}>{status}</Badge>;
 }
 
 function StaffRow({
@@ -236,7 +246,6 @@ function RoleSelect({
 }) {
   const trpc = useTRPC();
   const refresh = useRefreshStaff();
-  const id = useId();
   const [roleId, setRoleId] = useState(member.role.id);
   const [error, setError] = useState<string>();
   const changeRole = useMutation(trpc.admin.staff.changeRole.mutationOptions());
@@ -261,36 +270,28 @@ function RoleSelect({
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex min-w-48 flex-col gap-1.5">
-      <div className="flex items-center gap-2">
-        <label htmlFor={id} className="sr-only">
-          Role for {member.name}
-        </label>
-        <select
-          id={id}
+    <form onSubmit={onSubmit} className="min-w-48">
+      <div className="flex items-start gap-2">
+        <SelectField
+          label={`Role for ${member.name}`}
+          hideLabel
           value={roleId}
           onChange={(event) => setRoleId(event.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          className={`${inputClass} py-1.5`}
+          error={error}
+          className="flex-1"
         >
           {roles.map((role) => (
             <option key={role.id} value={role.id}>
               {role.name}
             </option>
           ))}
-        </select>
+        </SelectField>
         {changed ? (
-          <Button type="submit" size="sm" pending={changeRole.isPending} pendingLabel="Saving…">
+          <Button type="submit" size="sm" className="mt-1" pending={changeRole.isPending}>
             Save<span className="sr-only"> role for {member.name}</span>
           </Button>
         ) : null}
       </div>
-      {error ? (
-        <p id={`${id}-error`} className="text-red-700 text-xs">
-          {error}
-        </p>
-      ) : null}
     </form>
   );
 }
@@ -303,32 +304,27 @@ function InviteForm({
   onInvited: (member: StaffMember) => Promise<void>;
 }) {
   const trpc = useTRPC();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const { formRef, errors, field, setFromError, setErrors, clear } = useFormErrors({
+    fields: ['name', 'email', 'roleId'],
+  });
   const invite = useMutation(trpc.admin.staff.invite.mutationOptions());
-  useFocusFirstError(formRef, errors);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const input = {
-      name: String(form.get('name') ?? ''),
-      email: String(form.get('email') ?? ''),
-      roleId: String(form.get('roleId') ?? ''),
-    };
-    if (!input.roleId) {
-      setErrors({ fieldErrors: { roleId: ['Choose a role'] } });
-      return;
-    }
-    setErrors(NO_ERRORS);
-    invite.mutate(input, {
-      onSuccess: async (member) => {
-        formElement.reset();
-        await onInvited(member);
+    const { name = '', email = '', roleId = '' } = formValues(formElement);
+    if (!roleId) return setErrors({ fieldErrors: { roleId: ['Choose a role'] } });
+    clear();
+    invite.mutate(
+      { name, email, roleId },
+      {
+        onSuccess: async (member) => {
+          formElement.reset();
+          await onInvited(member);
+        },
+        onError: setFromError,
       },
-      onError: (error) => setErrors(formErrors(error, { fields: ['name', 'email', 'roleId'] })),
-    });
+    );
   }
 
   return (
@@ -337,30 +333,11 @@ function InviteForm({
       description="They get an email with a link to choose their password."
     >
       <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
-        <FormAlert message={errors.formError} />
+        <FormAlert message={errors?.formError} />
         <div className="grid gap-4 md:grid-cols-3">
-          <Field
-            label="Name"
-            name="name"
-            autoComplete="off"
-            required
-            error={fieldError(errors, 'name')}
-          />
-          <Field
-            label="Email"
-            name="email"
-            type="email"
-            autoComplete="off"
-            required
-            error={fieldError(errors, 'email')}
-          />
-          <SelectField
-            label="Role"
-            name="roleId"
-            required
-            defaultValue=""
-            error={fieldError(errors, 'roleId')}
-          >
+          <TextField label="Name" name="name" autoComplete="off" required error={field('name')} />
+          <EmailField autoComplete="off" required error={field('email')} />
+          <SelectField label="Role" name="roleId" required defaultValue="" error={field('roleId')}>
             <option value="" disabled>
               Choose a role
             </option>
@@ -372,7 +349,7 @@ function InviteForm({
             ))}
           </SelectField>
         </div>
-        <Button type="submit" pending={invite.isPending} pendingLabel="Sending…">
+        <Button type="submit" pending={invite.isPending}>
           Send invitation
         </Button>
       </form>

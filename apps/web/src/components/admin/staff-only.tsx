@@ -1,7 +1,7 @@
 import Link from 'next/link';
+import { buttonClass } from '@/components/ui/styles';
 import { AuthShell } from './auth-shell';
 import { SignOutButton } from './sign-out-button';
-import { buttonClass } from './styles';
 
 /** What a signed-in customer sees instead of any admin page. */
 export function StaffOnly({ email }: { email: string }) {

@@ -5,10 +5,13 @@ import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { toDataURL } from 'qrcode';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { type FormErrors, fieldError, formErrors, NO_ERRORS } from '@/lib/form-errors';
+import { Button } from '@/components/ui/button';
+import { FormAlert, FormStatus } from '@/components/ui/messages';
+import { buttonClass } from '@/components/ui/styles';
+import { formValues, useFormErrors } from '@/components/ui/use-form-errors';
+import { formErrors } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
-import { Button, FormAlert, StatusMessage, TotpCodeField, useFocusFirstError } from './form';
-import { buttonClass } from './styles';
+import { TotpCodeField } from './totp-code-field';
 
 /**
  * TOTP enrolment: start, scan the QR code (or type the key), confirm with a code, then keep the
@@ -16,7 +19,7 @@ import { buttonClass } from './styles';
  */
 export function TwoFactorEnrolment({ required, enabled }: { required: boolean; enabled: boolean }) {
   const trpc = useTRPC();
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [beginError, setBeginError] = useState<string>();
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const begin = useMutation(trpc.auth.twoFactor.begin.mutationOptions());
 
@@ -58,14 +61,13 @@ export function TwoFactorEnrolment({ required, enabled }: { required: boolean; e
             <li>Scan the QR code we show you, or type in the key.</li>
             <li>Enter the 6-digit code the app shows.</li>
           </ol>
-          <FormAlert message={errors.formError} />
+          <FormAlert message={beginError} />
           <Button
             pending={begin.isPending}
-            pendingLabel="Starting…"
             onClick={() => {
-              setErrors(NO_ERRORS);
+              setBeginError(undefined);
               begin.mutate(undefined, {
-                onError: (error) => setErrors(formErrors(error, { fields: [] })),
+                onError: (error) => setBeginError(formErrors(error, { fields: [] }).formError),
               });
             }}
           >
@@ -74,7 +76,10 @@ export function TwoFactorEnrolment({ required, enabled }: { required: boolean; e
         </div>
       )}
       {!required ? (
-        <Link href="/admin/security" className="inline-block text-sm text-stone-600 underline">
+        <Link
+          href="/admin/security"
+          className="inline-block text-sm text-stone-600 underline-offset-2 hover:underline"
+        >
           Cancel
         </Link>
       ) : null}
@@ -117,21 +122,19 @@ function ConfirmStep({
   onConfirmed: (codes: string[]) => void;
 }) {
   const trpc = useTRPC();
-  const formRef = useRef<HTMLFormElement>(null);
   const secretId = useId();
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const { formRef, errors, field, setFromError, clear } = useFormErrors({ fields: ['code'] });
   const confirm = useMutation(trpc.auth.twoFactor.confirm.mutationOptions());
-  useFocusFirstError(formRef, errors);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const code = String(new FormData(event.currentTarget).get('code') ?? '');
-    setErrors(NO_ERRORS);
+    const { code = '' } = formValues(event.currentTarget);
+    clear();
     confirm.mutate(
       { code },
       {
         onSuccess: (result) => onConfirmed(result.recoveryCodes),
-        onError: (error) => setErrors(formErrors(error, { fields: ['code'] })),
+        onError: setFromError,
       },
     );
   }
@@ -159,9 +162,9 @@ function ConfirmStep({
       </section>
       <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
         <h2 className="font-medium text-sm text-stone-900">2. Enter the code the app shows</h2>
-        <FormAlert message={errors.formError} />
-        <TotpCodeField className="max-w-xs" error={fieldError(errors, 'code')} />
-        <Button type="submit" pending={confirm.isPending} pendingLabel="Checking…">
+        <FormAlert message={errors?.formError} />
+        <TotpCodeField className="max-w-xs" error={field('code')} />
+        <Button type="submit" pending={confirm.isPending}>
           Turn on two-factor
         </Button>
       </form>
@@ -234,7 +237,7 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
           Download as .txt
         </Button>
       </div>
-      <StatusMessage message={status} />
+      <FormStatus message={status} />
       <div className="flex items-center gap-2">
         <input
           id={savedId}
@@ -250,7 +253,6 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
       <Button
         disabled={!saved}
         pending={leaving}
-        pendingLabel="Opening the admin…"
         onClick={() => {
           setLeaving(true);
           // A full load: the console's layout must read the session's new permissions.

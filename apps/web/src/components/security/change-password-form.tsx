@@ -1,31 +1,26 @@
 'use client';
 
-import { PASSWORD_MIN_LENGTH } from '@bazaar/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { formValues, useFormErrors } from '@/components/account/use-form-errors';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { PasswordField } from '@/components/ui/field';
+import { FormAlert, FormStatus } from '@/components/ui/messages';
+import { NewPasswordFields } from '@/components/ui/new-password-fields';
+import { formValues, useFormErrors } from '@/components/ui/use-form-errors';
+import { CONFIRMATION_FIELD, confirmationErrors } from '@/lib/new-password';
 import { useTRPC } from '@/trpc/react';
-import { type SecurityVariant, securityUi } from './ui';
 
 /**
  * Changes the signed-in user's password (customers and staff alike); the API then signs out
  * every other session, so the sessions list is refreshed.
  */
-export function ChangePasswordForm({
-  variant,
-  confirmNewPassword = false,
-}: {
-  variant: SecurityVariant;
-  /** Asks for the new password twice (checked here, before anything is sent). */
-  confirmNewPassword?: boolean;
-}) {
-  const ui = securityUi[variant];
+export function ChangePasswordForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [changed, setChanged] = useState(false);
   const { formRef, errors, field, setFromError, setErrors, clear } = useFormErrors({
-    fields: ['currentPassword', 'newPassword'],
-    focusAlert: ui.focusAlert,
+    fields: ['currentPassword', 'newPassword', CONFIRMATION_FIELD],
   });
   const change = useMutation(
     trpc.account.changePassword.mutationOptions({
@@ -41,60 +36,46 @@ export function ChangePasswordForm({
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const {
-      currentPassword = '',
-      newPassword = '',
-      confirmPassword = '',
-    } = formValues(event.currentTarget);
+    const values = formValues(event.currentTarget);
     setChanged(false);
-    if (confirmNewPassword && newPassword !== confirmPassword) {
-      setErrors({ fieldErrors: { confirmPassword: ['The new passwords don’t match'] } });
-      return;
-    }
+    const mismatch = confirmationErrors(values, 'newPassword');
+    if (mismatch) return setErrors(mismatch);
     clear();
-    change.mutate({ currentPassword, newPassword });
+    change.mutate({
+      currentPassword: values.currentPassword ?? '',
+      newPassword: values.newPassword ?? '',
+    });
   }
 
   return (
-    <ui.Section
+    <Card
       title="Password"
       description="Changing your password signs you out on every other device."
     >
-      <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
-        <ui.Alert message={errors?.formError} />
-        <ui.Status
+      <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5">
+        <FormAlert message={errors?.formError} />
+        <FormStatus
           message={
             changed ? 'Your password has been changed. Other devices have been signed out.' : null
           }
         />
-        <div className={ui.fieldsClass}>
-          <ui.PasswordField
+        <div className="grid max-w-md gap-4">
+          <PasswordField
             label="Current password"
             name="currentPassword"
             autoComplete="current-password"
             error={field('currentPassword')}
           />
-          <ui.PasswordField
-            label="New password"
+          <NewPasswordFields
             name="newPassword"
-            autoComplete="new-password"
-            minLength={PASSWORD_MIN_LENGTH}
-            hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
             error={field('newPassword')}
+            confirmationError={field(CONFIRMATION_FIELD)}
           />
-          {confirmNewPassword ? (
-            <ui.PasswordField
-              label="Confirm new password"
-              name="confirmPassword"
-              autoComplete="new-password"
-              error={field('confirmPassword')}
-            />
-          ) : null}
         </div>
-        <ui.Button intent="main" type="submit" pending={change.isPending} pendingLabel="Changing…">
+        <Button type="submit" pending={change.isPending}>
           Change password
-        </ui.Button>
+        </Button>
       </form>
-    </ui.Section>
+    </Card>
   );
 }

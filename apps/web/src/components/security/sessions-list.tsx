@@ -3,9 +3,14 @@
 import type { SessionSummary } from '@bazaar/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { DateTime } from '@/components/ui/date-time';
+import { FormAlert, FormStatus } from '@/components/ui/messages';
 import { formErrors } from '@/lib/form-errors';
+import { revokedOthersMessage, sortSessions } from '@/lib/sessions';
 import { useTRPC } from '@/trpc/react';
-import { type SecurityUi, type SecurityVariant, securityUi } from './ui';
 
 /** A failed call's message, for places that show one line rather than a form's errors. */
 function failure(error: unknown) {
@@ -18,18 +23,15 @@ function failure(error: unknown) {
  * suspense, the admin with a loading state and `loadError`.
  */
 export function SessionsList({
-  variant,
   sessions,
   loadError,
   signOutCurrentTo,
 }: {
-  variant: SecurityVariant;
   sessions: readonly SessionSummary[] | undefined;
   loadError?: unknown;
   /** Offers to sign out this session too, then loads this page (e.g. the sign-in page). */
   signOutCurrentTo?: string;
 }) {
-  const ui = securityUi[variant];
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<string | null>(null);
@@ -39,57 +41,46 @@ export function SessionsList({
   const revokeOthers = useMutation(
     trpc.account.sessions.revokeOthers.mutationOptions({
       onSuccess: ({ revoked }) => {
-        setStatus(
-          revoked === 0
-            ? 'There were no other sessions to sign out.'
-            : `Signed out of ${revoked} other ${revoked === 1 ? 'session' : 'sessions'}.`,
-        );
+        setStatus(revokedOthersMessage(revoked));
         return refresh();
       },
     }),
   );
   const others = sessions?.filter((s) => !s.current).length ?? 0;
   // Current session first, then most recently active.
-  const sorted = sessions
-    ? [...sessions].sort(
-        (a, b) =>
-          Number(b.current) - Number(a.current) || b.lastSeenAt.getTime() - a.lastSeenAt.getTime(),
-      )
-    : undefined;
+  const sorted = sessions ? sortSessions(sessions) : undefined;
 
   let error: string | undefined;
   if (revokeOthers.isError) error = failure(revokeOthers.error);
   else if (loadError) error = failure(loadError);
 
   return (
-    <ui.Section
+    <Card
       title="Where you’re signed in"
       description="Sign out any session you don’t recognise, then change your password."
       actions={
-        <ui.Button
-          intent="secondary"
+        <Button
+          variant="secondary"
           size="sm"
           disabled={others === 0}
           pending={revokeOthers.isPending}
-          pendingLabel="Signing out…"
           onClick={() => {
             setStatus(null);
             revokeOthers.mutate();
           }}
         >
           Sign out everywhere else
-        </ui.Button>
+        </Button>
       }
     >
       <div className="space-y-4">
-        <ui.Status message={status} />
-        <ui.Alert message={error} />
+        <FormStatus message={status} />
+        <FormAlert message={error} />
         {sorted ? (
           <ul aria-label="Sessions" className="divide-y divide-stone-200">
             {sorted.map((session) => (
               <SessionRow
                 key={session.id}
-                ui={ui}
                 session={session}
                 signOutTo={session.current ? signOutCurrentTo : undefined}
                 onRevoked={() => {
@@ -103,17 +94,15 @@ export function SessionsList({
           <p className="text-sm text-stone-500">Loading sessions…</p>
         )}
       </div>
-    </ui.Section>
+    </Card>
   );
 }
 
 function SessionRow({
-  ui,
   session,
   signOutTo,
   onRevoked,
 }: {
-  ui: SecurityUi;
   session: SessionSummary;
   /** For the current session: where to go once it is signed out (no button without it). */
   signOutTo: string | undefined;
@@ -134,28 +123,23 @@ function SessionRow({
       <div className="min-w-0 space-y-1">
         <p className="flex flex-wrap items-center gap-2 font-medium text-stone-900">
           {session.device}
-          {session.current ? <span className={ui.badgeClass}>This device</span> : null}
+          {session.current ? <Badge tone="brand">This device</Badge> : null}
         </p>
         <p className="text-sm text-stone-600">
           {session.ip ? <span>IP {session.ip} · </span> : null}
-          Last active <ui.Time date={session.lastSeenAt} />
+          Last active <DateTime value={session.lastSeenAt} />
         </p>
         <p className="text-stone-500 text-xs">
-          Signed in <ui.Time date={session.createdAt} />
+          Signed in <DateTime value={session.createdAt} />
         </p>
-        {revoke.isError ? (
-          <p role="alert" className="text-red-700 text-sm">
-            {failure(revoke.error)}
-          </p>
-        ) : null}
+        <FormAlert message={revoke.isError ? failure(revoke.error) : null} />
       </div>
       {session.current && !signOutTo ? null : (
-        <ui.Button
-          intent="revoke"
+        <Button
+          variant="secondary"
           size="sm"
           // Stays busy while the page is left after signing out this session.
           pending={revoke.isPending || (session.current && revoke.isSuccess)}
-          pendingLabel="Signing out…"
           onClick={() => revoke.mutate({ id: session.id })}
         >
           Sign out
@@ -164,7 +148,7 @@ function SessionRow({
             {session.device}
             {session.current ? ' (this device)' : ''}
           </span>
-        </ui.Button>
+        </Button>
       )}
     </li>
   );

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AuthShell, linkClass } from '@/components/account/auth-shell';
+import { AuthShell } from '@/components/account/auth-shell';
 import { ResetPasswordForm } from '@/components/account/password-reset-forms';
+import { linkClass } from '@/components/ui/styles';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { AuthShell, linkClass } from '@/components/account/auth-shell';
-import { safeNextPath } from '@/components/account/next-path';
+import { AuthShell } from '@/components/account/auth-shell';
 import { getSessionState } from '@/components/account/session';
 import { SignInForm } from '@/components/account/sign-in-form';
+import { linkClass } from '@/components/ui/styles';
+import { shopNextPath } from '@/lib/next-path';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,7 +20,7 @@ interface Props {
 
 export default async function SignInPage({ searchParams }: Props) {
   const { next: rawNext } = await searchParams;
-  const next = safeNextPath(rawNext, '') || null;
+  const next = shopNextPath(rawNext);
   const session = await getSessionState();
   if (session.status === 'signed-in') {
     redirect(next ?? (session.user.kind === 'staff' ? '/admin' : '/account'));

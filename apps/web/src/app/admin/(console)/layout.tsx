@@ -5,6 +5,8 @@ import { AdminNav } from '@/components/admin/admin-nav';
 import { SignInRedirect } from '@/components/admin/sign-in-redirect';
 import { SignOutButton } from '@/components/admin/sign-out-button';
 import { StaffOnly } from '@/components/admin/staff-only';
+import { Badge } from '@/components/ui/badge';
+import { COMPACT_DENSITY } from '@/components/ui/styles';
 import { getSessionState } from '../_lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -21,7 +23,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   if (user.twoFactorEnrolmentRequired) redirect('/admin/security/two-factor');
 
   return (
-    <div className="flex min-h-dvh flex-1 flex-col bg-stone-100 md:flex-row">
+    <div {...COMPACT_DENSITY} className="flex min-h-dvh flex-1 flex-col bg-stone-100 md:flex-row">
       <aside className="shrink-0 bg-stone-900 text-white md:sticky md:top-0 md:h-dvh md:w-64">
         <div className="flex h-full flex-col gap-6 p-4 md:p-5">
           <Link
@@ -52,12 +54,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             <span className="font-medium text-stone-900" data-testid="staff-name">
               {user.name}
             </span>
-            <span
-              className="rounded-full bg-stone-100 px-2.5 py-0.5 font-medium text-stone-700 text-xs"
-              data-testid="staff-role"
-            >
-              {user.role?.name ?? 'Staff'}
-            </span>
+            <Badge data-testid="staff-role">{user.role?.name ?? 'Staff'}</Badge>
           </p>
           <SignOutButton />
         </header>

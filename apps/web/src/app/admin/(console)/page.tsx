@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { AdminPlaceholder } from '@/components/admin/admin-placeholder';
+import { surfaceClass } from '@/components/ui/styles';
 import { getConsoleUser } from '../_lib/session';
 
 // The layout's title template only applies to child segments, so spell this one out.
@@ -17,7 +18,7 @@ export default async function AdminDashboardPage() {
     >
       <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         {STATS.map((label) => (
-          <li key={label} className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-stone-900/5">
+          <li key={label} className={`${surfaceClass} p-5`}>
             <p className="text-sm text-stone-600">{label}</p>
             <p className="mt-2 font-semibold text-3xl text-stone-300">
               <span aria-hidden="true">—</span>

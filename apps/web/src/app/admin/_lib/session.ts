@@ -25,13 +25,3 @@ export async function getConsoleUser(): Promise<Me | null> {
 export function hasPermission(user: Me, permission: Permission) {
   return user.permissions.includes(permission);
 }
-
-/** Only paths inside the admin are followed after sign-in: never another site or the sign-in page. */
-export function safeNext(next: unknown): string {
-  if (typeof next !== 'string') return '/admin';
-  if (!/^\/admin(?:[/?#]|$)/.test(next) || next.includes('\\') || next.includes('//')) {
-    return '/admin';
-  }
-  if (/^\/admin\/(?:sign-in|accept-invite)(?:[/?#]|$)/.test(next)) return '/admin';
-  return next;
-}

@@ -5,6 +5,7 @@ import { AccountNav } from '@/components/account/account-nav';
 import { getSessionState, sessionQueryKey } from '@/components/account/session';
 import { SignInRedirect } from '@/components/account/sign-in-redirect';
 import { Container } from '@/components/container';
+import { buttonClass, surfaceClass } from '@/components/ui/styles';
 import { HydrateClient } from '@/trpc/server';
 
 export const metadata: Metadata = {
@@ -25,7 +26,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
   if (user.kind === 'staff') {
     return (
       <Container className="py-12 sm:py-16">
-        <div className="max-w-xl rounded-3xl bg-white p-8 shadow-sm ring-1 ring-stone-900/5">
+        <div className={`${surfaceClass} max-w-xl p-8`}>
           <h1 className="font-display font-semibold text-3xl text-stone-900 tracking-tight">
             This area is for customers
           </h1>
@@ -34,10 +35,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
             addresses and settings here; your own profile, password and sessions are managed in the
             admin.
           </p>
-          <Link
-            href="/admin"
-            className="mt-6 inline-flex rounded-full bg-stone-900 px-5 py-2.5 font-medium text-sm text-white shadow-sm hover:bg-brand-700"
-          >
+          <Link href="/admin" className={`${buttonClass('primary')} mt-6`}>
             Go to the admin
           </Link>
         </div>
@@ -55,7 +53,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
             </p>
             <AccountNav />
           </div>
-          <div className="min-w-0 max-w-3xl">{children}</div>
+          <div className="min-w-0 max-w-3xl space-y-8">{children}</div>
         </div>
       </Container>
     </HydrateClient>

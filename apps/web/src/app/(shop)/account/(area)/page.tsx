@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { PageHeading } from '@/components/account/page-heading';
 import { ProfileSettings } from '@/components/account/profile-settings';
+import { PageHeading } from '@/components/ui/page-heading';
 import { HydrateClient } from '@/trpc/server';
 
 export const dynamic = 'force-dynamic';
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Profile' };
 export default function ProfilePage() {
   return (
     <HydrateClient>
-      <PageHeading title="Profile">Your name and email address.</PageHeading>
+      <PageHeading title="Profile" description="Your name and email address." />
       <ProfileSettings />
     </HydrateClient>
   );

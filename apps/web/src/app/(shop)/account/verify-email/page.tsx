@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AuthShell, linkClass } from '@/components/account/auth-shell';
+import { AuthShell } from '@/components/account/auth-shell';
 import { getSessionState } from '@/components/account/session';
 import { VerifyEmail } from '@/components/account/verify-email';
+import { linkClass } from '@/components/ui/styles';
 
 export const dynamic = 'force-dynamic';
 

@@ -6,6 +6,7 @@ import { cache } from 'react';
 import { Breadcrumbs } from '@/components/breadcrumbs';
 import { Container } from '@/components/container';
 import { ProductListing } from '@/components/product-listing';
+import { linkClass } from '@/components/ui/styles';
 import { CATEGORY_PAGE_SIZE, productListQuery } from '@/lib/catalog';
 import { categoryTrail, childCategories } from '@/lib/categories';
 import { getQueryClient, getTRPC, HydrateClient, trpcErrorCode } from '@/trpc/server';
@@ -121,10 +122,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
             <p className="mt-1 text-sm text-stone-600">
               The catalogue has changed since it was made.
             </p>
-            <Link
-              href={basePath}
-              className="mt-4 inline-block font-medium text-brand-700 text-sm underline-offset-4 hover:underline"
-            >
+            <Link href={basePath} className={`mt-4 inline-block text-sm ${linkClass}`}>
               Back to first page
             </Link>
           </div>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AcceptInviteForm } from '@/components/admin/accept-invite-form';
 import { AuthShell } from '@/components/admin/auth-shell';
+import { linkClass } from '@/components/ui/styles';
 
 export const metadata: Metadata = { title: 'Accept invitation' };
 export const dynamic = 'force-dynamic';
@@ -23,10 +24,7 @@ export default async function AcceptInvitePage({ searchParams }: Props) {
             Open the invitation link from your email again, or copy the whole link into the address
             bar. If it has expired, ask the person who invited you to send a new one.
           </p>
-          <Link
-            href="/admin/sign-in"
-            className="mt-6 inline-block font-medium text-brand-700 text-sm underline"
-          >
+          <Link href="/admin/sign-in" className={`mt-6 inline-block text-sm ${linkClass}`}>
             Go to sign-in
           </Link>
         </>

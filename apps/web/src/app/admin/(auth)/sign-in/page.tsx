@@ -3,7 +3,8 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { AuthShell } from '@/components/admin/auth-shell';
 import { SignInForm } from '@/components/admin/sign-in-form';
-import { getSessionState, safeNext } from '../../_lib/session';
+import { adminNextPath } from '@/lib/next-path';
+import { getSessionState } from '../../_lib/session';
 
 export const metadata: Metadata = { title: 'Sign in' };
 export const dynamic = 'force-dynamic';
@@ -18,7 +19,7 @@ const NOTICES: Record<string, string> = {
 
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
-  const next = safeNext(params.next);
+  const next = adminNextPath(params.next);
   let state: SessionState | null = null;
   try {
     state = await getSessionState();

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { MAILBOX_LIMIT, Mailbox } from '@/components/admin/mailbox';
 import { NoAccess } from '@/components/admin/no-access';
-import { PageHeader } from '@/components/admin/page-header';
+import { PageHeading } from '@/components/ui/page-heading';
 import { getTRPC, HydrateClient, prefetch } from '@/trpc/server';
 import { getConsoleUser, hasPermission } from '../../_lib/session';
 
@@ -14,7 +14,7 @@ export default async function AdminMailboxPage() {
   await prefetch(getTRPC().admin.mailbox.list.queryOptions({ limit: MAILBOX_LIMIT }));
   return (
     <div className="space-y-8">
-      <PageHeader
+      <PageHeading
         title="Mailbox"
         description="Email the shop would have sent. Without an SMTP server, messages wait here so you can follow their links while developing."
       />

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { NoAccess } from '@/components/admin/no-access';
-import { PageHeader } from '@/components/admin/page-header';
-import { PERMISSION_LABELS } from '@/components/admin/permissions';
+import { Badge } from '@/components/ui/badge';
+import { PageHeading } from '@/components/ui/page-heading';
+import { linkClass, surfaceClass } from '@/components/ui/styles';
+import { PERMISSION_LABELS } from '@/lib/permissions';
 import { getQueryClient, getTRPC } from '@/trpc/server';
 import { getConsoleUser, hasPermission } from '../../_lib/session';
 
@@ -16,12 +18,12 @@ export default async function AdminRolesPage() {
 
   return (
     <div className="space-y-8">
-      <PageHeader
+      <PageHeading
         title="Roles"
         description={
           <>
             What each role lets staff do. Give someone a role on the{' '}
-            <Link href="/admin/staff" className="text-brand-700 underline">
+            <Link href="/admin/staff" className={linkClass}>
               Staff
             </Link>{' '}
             page.
@@ -31,10 +33,7 @@ export default async function AdminRolesPage() {
       <ul aria-label="Roles" className="grid gap-4 lg:grid-cols-2">
         {roles.map((role) => (
           <li key={role.id}>
-            <article
-              aria-labelledby={`role-${role.id}`}
-              className="h-full rounded-2xl bg-white p-6 shadow-sm ring-1 ring-stone-900/5"
-            >
+            <article aria-labelledby={`role-${role.id}`} className={`${surfaceClass} h-full p-6`}>
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h2 id={`role-${role.id}`} className="font-semibold text-lg text-stone-900">
                   {role.name}
@@ -47,8 +46,8 @@ export default async function AdminRolesPage() {
                 <p className="mt-1 text-sm text-stone-600">{role.description}</p>
               ) : null}
               {role.requiresTwoFactor ? (
-                <p className="mt-3 inline-block rounded-full bg-amber-100 px-2.5 py-0.5 font-medium text-amber-900 text-xs">
-                  Requires two-factor authentication
+                <p className="mt-3">
+                  <Badge tone="warning">Requires two-factor authentication</Badge>
                 </p>
               ) : null}
               <h3 className="mt-4 font-medium text-stone-500 text-xs uppercase tracking-wide">

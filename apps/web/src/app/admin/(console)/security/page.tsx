@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Card } from '@/components/admin/card';
-import { PageHeader } from '@/components/admin/page-header';
 import { AdminSessionsList } from '@/components/admin/security';
-import { buttonClass } from '@/components/admin/styles';
 import { ChangePasswordForm } from '@/components/security/change-password-form';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { PageHeading } from '@/components/ui/page-heading';
+import { buttonClass } from '@/components/ui/styles';
 import { getTRPC, HydrateClient, prefetch } from '@/trpc/server';
 import { getConsoleUser } from '../../_lib/session';
 
@@ -16,7 +17,7 @@ export default async function AdminSecurityPage() {
   await prefetch(getTRPC().account.sessions.list.queryOptions());
   return (
     <div className="max-w-3xl space-y-8">
-      <PageHeader
+      <PageHeading
         title="Security"
         description={
           <>
@@ -33,18 +34,12 @@ export default async function AdminSecurityPage() {
             : 'Off. Add a code from an authenticator app to your sign-in.'
         }
         actions={
-          <p>
-            <span
-              className={`rounded-full px-2.5 py-1 font-medium text-xs ${
-                user.twoFactorEnabled
-                  ? 'bg-emerald-100 text-emerald-900'
-                  : 'bg-amber-100 text-amber-900'
-              }`}
-              data-testid="two-factor-status"
-            >
-              {user.twoFactorEnabled ? 'On' : 'Off'}
-            </span>
-          </p>
+          <Badge
+            tone={user.twoFactorEnabled ? 'success' : 'warning'}
+            data-testid="two-factor-status"
+          >
+            {user.twoFactorEnabled ? 'On' : 'Off'}
+          </Badge>
         }
       >
         {user.twoFactorEnabled ? null : (
@@ -53,7 +48,7 @@ export default async function AdminSecurityPage() {
           </Link>
         )}
       </Card>
-      <ChangePasswordForm variant="admin" confirmNewPassword />
+      <ChangePasswordForm />
       <HydrateClient>
         <AdminSessionsList />
       </HydrateClient>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { AddressBook } from '@/components/account/address-book';
-import { PageHeading } from '@/components/account/page-heading';
 import { isSignedInCustomer } from '@/components/account/session';
+import { PageHeading } from '@/components/ui/page-heading';
 import { getTRPC, HydrateClient, prefetch } from '@/trpc/server';
 
 export const dynamic = 'force-dynamic';
@@ -12,7 +12,7 @@ export default async function AddressesPage() {
   if (await isSignedInCustomer()) void prefetch(getTRPC().account.addresses.list.queryOptions());
   return (
     <HydrateClient>
-      <PageHeading title="Addresses">Where we deliver your orders.</PageHeading>
+      <PageHeading title="Addresses" description="Where we deliver your orders." />
       <AddressBook />
     </HydrateClient>
   );

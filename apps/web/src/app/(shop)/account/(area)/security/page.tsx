@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { PageHeading } from '@/components/account/page-heading';
 import { SecuritySettings } from '@/components/account/security-settings';
 import { isSignedInCustomer } from '@/components/account/session';
+import { PageHeading } from '@/components/ui/page-heading';
 import { getTRPC, HydrateClient, prefetch } from '@/trpc/server';
 
 export const dynamic = 'force-dynamic';
@@ -12,7 +12,10 @@ export default async function SecurityPage() {
   if (await isSignedInCustomer()) void prefetch(getTRPC().account.sessions.list.queryOptions());
   return (
     <HydrateClient>
-      <PageHeading title="Security">Your password and the devices you’re signed in on.</PageHeading>
+      <PageHeading
+        title="Security"
+        description="Your password and the devices you’re signed in on."
+      />
       <SecuritySettings />
     </HydrateClient>
   );

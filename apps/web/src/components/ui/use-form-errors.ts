@@ -12,17 +12,12 @@ export function formValues(form: HTMLFormElement): Record<string, string> {
   return out;
 }
 
-export interface UseFormErrorsOptions extends FormErrorOptions {
-  /** With no invalid field, move focus to the form's `role="alert"` message instead. */
-  focusAlert?: boolean;
-}
-
 /**
- * Error state for one form: `setFromError` maps a failed call, `field(name)` reads a field's
- * message, and after each failure focus moves to the first invalid field (the form-level
- * message is announced by its `role="alert"` region, and focused too with `focusAlert`).
+ * Error state for one form, the same in the shop and the admin: `setFromError` maps a failed
+ * call, `field(name)` reads a field's message, and after each failure focus moves to the first
+ * invalid field, or to the form's `role="alert"` summary when no field is at fault.
  */
-export function useFormErrors(options: UseFormErrorsOptions = {}): {
+export function useFormErrors(options: FormErrorOptions = {}): {
   errors: FormErrors | null;
   formRef: RefObject<HTMLFormElement | null>;
   field: (name: string) => string | undefined;
@@ -40,7 +35,7 @@ export function useFormErrors(options: UseFormErrorsOptions = {}): {
     const form = formRef.current;
     if (Object.keys(errors.fieldErrors).length > 0) {
       form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-    } else if (errors.formError && optionsRef.current.focusAlert) {
+    } else if (errors.formError) {
       const alert = form?.querySelector<HTMLElement>('[role="alert"]');
       if (!alert) return;
       alert.tabIndex = -1;

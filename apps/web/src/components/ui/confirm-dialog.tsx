@@ -1,7 +1,8 @@
 'use client';
 
 import { type ReactNode, useEffect, useId, useRef } from 'react';
-import { Button, FormAlert } from './form';
+import { Button } from './button';
+import { FormAlert } from './messages';
 import type { ButtonVariant } from './styles';
 
 /** A modal confirmation (native `<dialog>`: focus trap, Escape and inert background for free). */
@@ -43,11 +44,14 @@ export function ConfirmDialog({
       aria-labelledby={titleId}
       aria-describedby={bodyId}
       onClose={onClose}
-      className="m-auto w-full max-w-md rounded-2xl bg-white p-6 shadow-xl ring-1 ring-stone-900/10 backdrop:bg-stone-900/40"
+      className="m-auto w-full max-w-md rounded-3xl bg-white p-6 shadow-xl ring-1 ring-stone-900/10 backdrop:bg-stone-900/40 compact:rounded-2xl"
     >
       {open ? (
         <div className="space-y-4">
-          <h2 id={titleId} className="font-semibold text-lg text-stone-900">
+          <h2
+            id={titleId}
+            className="font-display font-semibold text-stone-900 text-xl compact:font-sans compact:text-lg"
+          >
             {title}
           </h2>
           <div id={bodyId} className="text-sm text-stone-600">
@@ -58,7 +62,7 @@ export function ConfirmDialog({
             <Button variant="secondary" onClick={onClose} disabled={pending}>
               Cancel
             </Button>
-            <Button variant={variant} pending={pending} pendingLabel="Working…" onClick={onConfirm}>
+            <Button variant={variant} pending={pending} onClick={onConfirm}>
               {confirmLabel}
             </Button>
           </div>

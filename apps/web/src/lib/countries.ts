@@ -42,3 +42,12 @@ export const COUNTRIES: readonly { code: string; name: string }[] = [
 export function countryName(code: string): string {
   return COUNTRIES.find((c) => c.code === code)?.name ?? code;
 }
+
+/**
+ * The countries to offer for an address: the usual list, plus the address's own country when it
+ * is not on it (so editing an older address never silently changes its country).
+ */
+export function countryOptions(current?: string): readonly { code: string; name: string }[] {
+  if (!current || COUNTRIES.some((c) => c.code === current)) return COUNTRIES;
+  return [...COUNTRIES, { code: current, name: current }];
+}

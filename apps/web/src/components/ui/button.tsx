@@ -1,0 +1,43 @@
+import type { ComponentProps } from 'react';
+import { Spinner } from './spinner';
+import { type ButtonSize, type ButtonVariant, buttonClass } from './styles';
+
+type ButtonProps = ComponentProps<'button'> & {
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  /**
+   * Disables the button and shows a spinner over its label. The label stays (invisible) so the
+   * button keeps its width and its accessible name.
+   */
+  pending?: boolean;
+};
+
+export function Button({
+  variant = 'primary',
+  size = 'md',
+  pending = false,
+  className,
+  children,
+  disabled,
+  type = 'button',
+  ...props
+}: ButtonProps) {
+  return (
+    <button
+      type={type}
+      disabled={disabled || pending}
+      aria-busy={pending || undefined}
+      className={`relative ${buttonClass(variant, size)} ${className ?? ''}`}
+      {...props}
+    >
+      <span className={`inline-flex items-center gap-2 ${pending ? 'opacity-0' : ''}`}>
+        {children}
+      </span>
+      {pending ? (
+        <span className="absolute inset-0 grid place-items-center">
+          <Spinner />
+        </span>
+      ) : null}
+    </button>
+  );
+}
