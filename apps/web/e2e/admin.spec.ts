@@ -114,7 +114,7 @@ test('an invited Manager enrols in TOTP and then signs in with a code', async ({
   page,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(60_000);
   const email = uniqueEmail('manager');
   const name = 'Mira Manager';
 
@@ -189,7 +189,7 @@ test('an invited Manager enrols in TOTP and then signs in with a code', async ({
   await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible();
   const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').trim();
   expect(secret).toMatch(/^[A-Z2-7]+=*$/);
-  const used = new Set<string>();
+  const used = new Set<number>();
 
   // A wrong code is refused on the field.
   const codeField = page.getByLabel('Authentication code');

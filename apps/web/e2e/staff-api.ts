@@ -1,5 +1,5 @@
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateTOTP } from '@oslojs/otp';
+import { generateHOTP } from '@oslojs/otp';
 import type { APIRequestContext } from '@playwright/test';
 
 /**
@@ -187,18 +187,21 @@ export function uniqueEmail(prefix: string) {
 }
 
 /**
- * The authenticator's current code for `secret`. The API accepts each code only once, so pass the
- * codes already used: this waits for the next 30-second period when the current code is one.
+ * A code for `secret` the API accepts now and has not accepted before. The API takes codes of the
+ * current 30-second step and one step either side (clock drift), and after accepting one only
+ * codes of later steps: so when the current step's code is used up, the next step's code is
+ * valid at once and nobody waits for the clock. `used` holds the steps handed out so far.
  */
-export async function totpCode(secret: string, used: Set<string> = new Set()) {
+export async function totpCode(secret: string, used: Set<number> = new Set()) {
   const key = decodeBase32IgnorePadding(secret);
   for (;;) {
-    const code = generateTOTP(key, 30, 6);
-    if (!used.has(code)) {
-      used.add(code);
-      return code;
+    const current = Math.floor(Date.now() / 30_000);
+    const last = Math.max(current - 1, ...used);
+    const step = Math.max(current, last + 1);
+    if (step <= current + 1) {
+      used.add(step);
+      return generateHOTP(key, BigInt(step), 6);
     }
-    const untilNextPeriod = 30_000 - (Date.now() % 30_000) + 250;
-    await new Promise((resolve) => setTimeout(resolve, untilNextPeriod));
+    await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 250));
   }
 }
