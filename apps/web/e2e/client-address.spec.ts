@@ -1,62 +1,12 @@
-import { request as httpRequest } from 'node:http';
 import { expect, test } from '@playwright/test';
-import { STRONG_PASSWORD, uniqueEmail, WEB_ORIGIN } from './api';
+import { STRONG_PASSWORD, uniqueEmail } from './api';
+import { sendFrom as send, sessionAddresses, startWebServer } from './web-server';
 
 /**
  * The API's per-address limits and the session list rely on the web app telling it who the
- * visitor is. Each test connects from its own loopback address (all of 127.0.0.0/8 is this
- * machine), the way two visitors would come from two addresses.
+ * visitor is. Each test connects from its own loopback addresses (all of 127.0.0.0/8 is this
+ * machine), the way visitors would come from their own addresses.
  */
-
-interface Reply {
-  status: number;
-  body: string;
-  cookies: string[];
-}
-
-/** One HTTP request to the web app, sent from the local address `from`. */
-function send(
-  from: string,
-  path: string,
-  {
-    body,
-    headers = {},
-    cookies = [],
-  }: { body?: unknown; headers?: Record<string, string>; cookies?: string[] } = {},
-): Promise<Reply> {
-  const url = new URL(path, WEB_ORIGIN);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: `${url.pathname}${url.search}`,
-        method: body === undefined ? 'GET' : 'POST',
-        localAddress: from,
-        agent: false,
-        headers: {
-          ...(body === undefined ? {} : { 'content-type': 'application/json', origin: WEB_ORIGIN }),
-          ...(cookies.length ? { cookie: cookies.join('; ') } : {}),
-          ...headers,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString('utf8'),
-            cookies: (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0] ?? ''),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body === undefined ? undefined : JSON.stringify({ json: body }));
-  });
-}
 
 /** Headers a client may send to pass for someone else; the web app must ignore all of them. */
 const forged = (n: number) => ({
@@ -97,19 +47,42 @@ test('the API records the address the visitor connected from, not one it claims'
   const fromEight = await send('127.0.0.8', '/trpc/auth.signIn', { body: credentials });
   expect(fromEight.status, fromEight.body).toBe(200);
 
-  const list = await send('127.0.0.7', '/trpc/account.sessions.list', {
-    cookies: fromSeven.cookies,
+  // The sign-up's session and the sign-in from the other address, then this one.
+  expect(await sessionAddresses('127.0.0.7', fromSeven.cookies)).toEqual({
+    current: ['127.0.0.7'],
+    others: ['127.0.0.7', '127.0.0.8'],
   });
-  expect(list.status, list.body).toBe(200);
-  const sessions = (
-    JSON.parse(list.body) as { result: { data: { json: { ip: string; current: boolean }[] } } }
-  ).result.data.json;
-  const byCurrent = (current: boolean) => sessions.filter((s) => s.current === current);
-  expect(byCurrent(true).map((s) => s.ip)).toEqual(['127.0.0.7']);
-  // The sign-up's session and the sign-in from the other address.
-  expect(
-    byCurrent(false)
-      .map((s) => s.ip)
-      .sort(),
-  ).toEqual(['127.0.0.7', '127.0.0.8']);
+});
+
+test('behind a trusted reverse proxy, the client is the right-most address the proxy reports', async () => {
+  // A second web server that believes X-Forwarded-For from 127.0.0.9 (say, nginx) only.
+  const server = startWebServer({ WEB_TRUSTED_PROXIES: '127.0.0.9' });
+  try {
+    const origin = await server.origin();
+    const account = { name: 'Proxied', email: uniqueEmail('proxied'), password: STRONG_PASSWORD };
+    const signUp = await send('127.0.0.9', `${origin}/trpc/auth.signUp`, { body: account });
+    expect(signUp.status, signUp.body).toBe(200);
+    const credentials = { email: account.email, password: account.password };
+
+    // Through the proxy: the client claimed 198.51.100.1, the proxy saw 203.0.113.5.
+    const viaProxy = await send('127.0.0.9', `${origin}/trpc/auth.signIn`, {
+      body: credentials,
+      headers: { 'x-forwarded-for': '198.51.100.1, 203.0.113.5' },
+    });
+    expect(viaProxy.status, viaProxy.body).toBe(200);
+    // Straight to the web server from elsewhere, with the same claim: not believed.
+    const direct = await send('127.0.0.10', `${origin}/trpc/auth.signIn`, {
+      body: credentials,
+      headers: { 'x-forwarded-for': '198.51.100.1, 203.0.113.5' },
+    });
+    expect(direct.status, direct.body).toBe(200);
+
+    expect(await sessionAddresses('127.0.0.9', viaProxy.cookies, origin)).toEqual({
+      current: ['203.0.113.5'],
+      others: ['127.0.0.10', '127.0.0.9'],
+    });
+  } finally {
+    server.kill('SIGTERM');
+    await server.exited;
+  }
 });
