@@ -12,7 +12,8 @@ const nextConfig: NextConfig = {
       {
         source: '/:path*',
         headers: [
-          // No framing by other sites (clickjacking of sign-in, staff and account forms).
+          // No framing by other sites (clickjacking of sign-in, staff and account forms). Pages
+          // get the full policy, with a nonce, from src/proxy.ts; this one covers the rest.
           { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
           { key: 'X-Frame-Options', value: 'DENY' },
           { key: 'X-Content-Type-Options', value: 'nosniff' },

@@ -5,6 +5,7 @@ const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 3100);
 const API_PORT = Number(process.env.E2E_API_PORT ?? 4100);
 process.env.E2E_WEB_ORIGIN = `http://127.0.0.1:${WEB_PORT}`;
 const API_URL = `http://127.0.0.1:${API_PORT}`;
+process.env.E2E_API_URL = API_URL;
 const reuse = !process.env.CI;
 
 export default defineConfig({
@@ -54,11 +55,18 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      // A production build: API_URL is needed at build time too (the rewrites are baked in).
-      command: `pnpm exec next build && pnpm exec next start --port ${WEB_PORT} --hostname 127.0.0.1`,
+      // A production build run by the web server (server.ts), as `pnpm start` runs it. API_URL is
+      // needed at build time too (the rewrites are baked in).
+      command: 'pnpm build && pnpm start',
       // Renders even while the API is down: readiness should not depend on the API.
       url: `http://127.0.0.1:${WEB_PORT}/admin/sign-in`,
-      env: { API_URL },
+      env: {
+        API_URL,
+        WEB_PORT: String(WEB_PORT),
+        WEB_HOST: '127.0.0.1',
+        PUBLIC_URL: `http://127.0.0.1:${WEB_PORT}`,
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
       reuseExistingServer: reuse,
       timeout: 240_000,
       stdout: 'pipe',

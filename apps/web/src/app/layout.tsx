@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { TRPCReactProvider } from '@/trpc/react';
 import './globals.css';
@@ -17,7 +18,9 @@ export const viewport: Viewport = {
   themeColor: '#fafaf9',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page carries a per-request CSP nonce (src/proxy.ts), so none can be prerendered.
+  await connection();
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col">

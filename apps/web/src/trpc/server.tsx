@@ -12,7 +12,11 @@ import { makeQueryClient } from './query-client';
 /** One QueryClient per server request (React `cache` is request-scoped). */
 export const getQueryClient = cache(makeQueryClient);
 
-/** Headers forwarded to the API: the visitor's cookies and a request id for log correlation. */
+/**
+ * Headers forwarded to the API: the visitor's cookies, their address (the web server has set
+ * `x-forwarded-for` to exactly that, see `src/security/client-address.ts`) and a request id for
+ * log correlation.
+ */
 const forwardedHeaders = cache(async (): Promise<Record<string, string>> => {
   const incoming = await headers();
   const out: Record<string, string> = {
@@ -20,6 +24,8 @@ const forwardedHeaders = cache(async (): Promise<Record<string, string>> => {
   };
   const cookie = incoming.get('cookie');
   if (cookie) out.cookie = cookie;
+  const client = incoming.get('x-forwarded-for');
+  if (client) out['x-forwarded-for'] = client;
   return out;
 });
 

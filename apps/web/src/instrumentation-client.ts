@@ -1,0 +1,6 @@
+import { z } from 'zod';
+
+// Runs in the browser before the app's code. The pages' CSP allows no `eval`, and Zod probes
+// for it (`new Function`) when it builds an object schema: the browser blocks the probe but
+// still reports a CSP violation. Without JIT, Zod never probes.
+z.config({ jitless: true });
