@@ -247,13 +247,18 @@ smoke_server() {
     fi
     [[ -n "$web_ports" ]] || sleep 1
   done
-  echo "web app listening on :$(echo $web_ports) after $((SECONDS - started)) s"
-  [[ "$web_ports" == "$web_port" ]] ||
-    echo "(note: not on WEB_PORT=$web_port; the web app chooses its own port)"
+  local web
+  if grep -qx "$web_port" <<<"$web_ports"; then
+    web=$web_port
+  else
+    web="$(grep -x 3000 <<<"$web_ports" || head -n 1 <<<"$web_ports")"
+    echo "(note: the web app ignores WEB_PORT=$web_port)"
+  fi
+  echo "web app listening on :$web after $((SECONDS - started)) s"
 
   # The storefront's home page lists the demo catalog it got from this API (`pnpm dev` compiles
   # the page on this first request).
-  local home="http://127.0.0.1:${web_ports%%$'\n'*}/" page="$SMOKE_TMP/$command-home.html" code
+  local home="http://127.0.0.1:$web/" page="$SMOKE_TMP/$command-home.html" code
   until code="$(curl -s -o "$page" -w '%{http_code}' --max-time 120 "$home")" &&
     [[ $code == 200 ]]; do
     if ((SECONDS - started > ready_timeout)); then
