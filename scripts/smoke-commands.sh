@@ -140,7 +140,8 @@ step_build() {
 
 # ── long-running commands: pnpm start, pnpm dev ─────────────────────────────────────────────
 # What this assumes of them today:
-#   - the API listens on $PORT and answers /readyz once its database (DATABASE_URL) is ready;
+#   - the API listens on $PORT and answers /readyz once its database (DATABASE_URL, or the
+#     embedded one in PGLITE_DIR) is ready;
 #   - the web app reaches the API at $API_URL and its home page answers 200;
 #   - PUBLIC_URL is the web app's origin; WEB_PORT is exported for the web app, which today
 #     ignores it (its scripts pass `--port 3000`), so port 3000 must be free meanwhile;
@@ -205,15 +206,19 @@ stop_server() {
 }
 
 smoke_server() {
-  local command=$1 ready_timeout=$2
-  local url api_port web_port log="$SMOKE_TMP/$command.log"
-  url="$(new_database "$command")"
+  local command=$1 database=$2 ready_timeout=$3
+  local api_port web_port log="$SMOKE_TMP/$command.log" db_env
+  if [[ $database == pglite ]]; then
+    db_env="PGLITE_DIR=$SMOKE_TMP/pglite-$command"
+  else
+    db_env="DATABASE_URL=$(new_database "$command")"
+  fi
   api_port="$(free_port)"
   web_port="$(free_port)"
   echo "\$ PORT=$api_port WEB_PORT=$web_port PUBLIC_URL=http://127.0.0.1:$web_port" \
-    "API_URL=http://127.0.0.1:$api_port DATABASE_URL=<scratch> pnpm $command"
-  PORT="$api_port" WEB_PORT="$web_port" PUBLIC_URL="http://127.0.0.1:$web_port" \
-    API_URL="http://127.0.0.1:$api_port" DATABASE_URL="$url" LOG_LEVEL=warn \
+    "API_URL=http://127.0.0.1:$api_port ${db_env/postgres:\/\/*/<scratch database>} pnpm $command"
+  env PORT="$api_port" WEB_PORT="$web_port" PUBLIC_URL="http://127.0.0.1:$web_port" \
+    API_URL="http://127.0.0.1:$api_port" "$db_env" LOG_LEVEL=warn \
     setsid pnpm "$command" >"$log" 2>&1 </dev/null &
   local leader=$!
   # Whatever happens below, the command does not outlive this step.
@@ -278,8 +283,10 @@ smoke_server() {
   stop_server "$leader" "$log" "${pids[@]}"
 }
 
-step_start() { smoke_server start 300; }
-step_dev() { smoke_server dev 180; }
+# `pnpm start` as the quick start runs it: on the embedded database (in a scratch folder, not
+# .data/); `pnpm dev` on a scratch PostgreSQL database.
+step_start() { smoke_server start pglite 300; }
+step_dev() { smoke_server dev postgres 180; }
 
 export -f step_install step_format step_migrate step_seed step_generate step_create_owner \
   step_bench step_build descendants kill_tree listening_ports stop_server smoke_server step_start step_dev
@@ -296,7 +303,7 @@ declare -A COMMAND=(
   [create-owner]='pnpm --filter @bazaar/api cli create-owner'
   [bench]='pnpm bench --duration 1'
   [build]='pnpm build'
-  [start]='pnpm start'
+  [start]='pnpm start (embedded database)'
   [dev]='pnpm dev'
 )
 
