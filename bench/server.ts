@@ -7,40 +7,37 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Category, Services } from '@bazaar/contracts';
 import { pino } from 'pino';
+import { httpSecurityFor } from '../apps/api/src/app.ts';
+import { loadEnv } from '../apps/api/src/env.ts';
 import { createApiServer } from '../apps/api/src/http/server.ts';
+import { stubServices } from './stub-services.ts';
 
-const categories: Category[] = [
-  {
-    id: '3f1b5c9e-6c1a-4b7e-9a51-0d7f7f0c1a01',
-    slug: 'apparel',
-    name: 'Apparel',
-    description: 'Clothing',
-    parentId: null,
-    position: 0,
-    productCount: 12,
-  },
-];
+/** The API with its default configuration, as `pnpm start` would build it. */
+function bazaarServer(): Server {
+  const env = loadEnv({});
+  return createApiServer({
+    services: stubServices,
+    log: pino({ level: 'silent' }),
+    ping: async () => true,
+    security: httpSecurityFor(env),
+  });
+}
 
-const unused = () => Promise.reject(new Error('not used by the benchmark'));
-const services: Services = {
-  catalog: { listCategories: async () => categories, listProducts: unused, productBySlug: unused },
-};
-
-const [mode, bodyFile] = process.argv.slice(2);
-let server: Server;
-if (mode === 'trpc') {
-  server = createApiServer({ services, log: pino({ level: 'silent' }), ping: async () => true });
-} else if (mode === 'bare' && bodyFile) {
+function bareServer(bodyFile: string): Server {
   const body = readFileSync(bodyFile);
-  server = createServer((_req, res) => {
+  return createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
     res.end(body);
   });
-} else {
-  throw new Error('usage: server.ts trpc | bare <body-file>');
 }
+
+const [mode, bodyFile] = process.argv.slice(2);
+let server: Server;
+if (mode === 'trpc') server = bazaarServer();
+else if (mode === 'bare' && bodyFile) server = bareServer(bodyFile);
+else throw new Error('usage: server.ts trpc | bare <body-file>');
+
 server.listen(0, '127.0.0.1', () => {
   console.log((server.address() as AddressInfo).port);
 });

@@ -7,17 +7,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { benchOptions } from './args.ts';
 
-const { values: args } = parseArgs({
-  options: {
-    duration: { type: 'string', default: '8' },
-    connections: { type: 'string', default: '20' },
-  },
+const { duration: DURATION_S, connections: CONNECTIONS } = benchOptions('trpc-overhead', {
+  duration: 8,
+  connections: 20,
 });
-const DURATION_S = Number(args.duration);
-const CONNECTIONS = Number(args.connections);
+const WARM_UP_S = Math.min(2, DURATION_S);
 const PATH = '/trpc/catalog.categories';
 
 async function startTarget(args: string[]): Promise<{ port: number; child: ChildProcess }> {
@@ -40,7 +37,7 @@ interface Figures {
 
 async function load(port: number): Promise<Figures> {
   const url = `http://127.0.0.1:${port}${PATH}`;
-  await autocannon({ url, connections: CONNECTIONS, duration: 2 }); // warm-up
+  await autocannon({ url, connections: CONNECTIONS, duration: WARM_UP_S });
   const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
   return {
     rps: r.requests.average,
@@ -53,7 +50,9 @@ async function load(port: number): Promise<Figures> {
 async function measure(args: string[]): Promise<{ figures: Figures; body: string }> {
   const { port, child } = await startTarget(args);
   try {
-    const body = await (await fetch(`http://127.0.0.1:${port}${PATH}`)).text();
+    const res = await fetch(`http://127.0.0.1:${port}${PATH}`);
+    const body = await res.text();
+    if (!res.ok) throw new Error(`${args[0]} target answered ${res.status}: ${body}`);
     return { figures: await load(port), body };
   } finally {
     child.kill('SIGTERM');
@@ -72,3 +71,7 @@ console.log(`trivial query ${PATH}, ${CONNECTIONS} connections, ${DURATION_S}s p
 console.log(row('bare http', bare.figures));
 console.log(row('tRPC', trpc.figures));
 console.log(`ratio tRPC / bare: ${(trpc.figures.rps / bare.figures.rps).toFixed(2)}x requests/s`);
+if (bare.figures.errors || trpc.figures.errors) {
+  console.error('trpc-overhead: some requests failed; the figures above are not comparable');
+  process.exitCode = 1;
+}

@@ -3,7 +3,7 @@ import { createDb, type DbHandle } from '@bazaar/db';
 import { seedDemoIfEmpty } from '@bazaar/db/seed';
 import { Redis } from 'ioredis';
 import { cookieSecure, type Env } from './env.ts';
-import { createApiServer } from './http/server.ts';
+import { createApiServer, type HttpSecurity } from './http/server.ts';
 import { type Cleanup, createCleanup } from './jobs/cleanup.ts';
 import type { Logger } from './logger.ts';
 import { defaultDataDir, pgliteDirFor } from './paths.ts';
@@ -82,12 +82,7 @@ export async function createApp(env: Env, log: Logger): Promise<App> {
     services,
     log,
     ping: db.ping,
-    security: {
-      allowedOrigins: allowedOriginsFor(env.PUBLIC_URL),
-      cookie: { secure: cookieSecure(env) },
-      trustProxy: env.TRUSTED_PROXIES,
-      hsts: env.PUBLIC_URL.startsWith('https:'),
-    },
+    security: httpSecurityFor(env),
   });
   const cleanup = createCleanup(db.db, log);
   mail.start();
@@ -100,6 +95,14 @@ export async function createApp(env: Env, log: Logger): Promise<App> {
       (closing ??= shutdown(server, db, [mail, cleanup], redis, env.SHUTDOWN_TIMEOUT_MS)),
   };
 }
+
+/** What the HTTP layer enforces, from the environment. */
+export const httpSecurityFor = (env: Env): HttpSecurity => ({
+  allowedOrigins: allowedOriginsFor(env.PUBLIC_URL),
+  cookie: { secure: cookieSecure(env) },
+  trustProxy: env.TRUSTED_PROXIES,
+  hsts: env.PUBLIC_URL.startsWith('https:'),
+});
 
 /** Logged in demo mode, and printed by `pnpm start`, so the admin can be tried right away. */
 export const demoCredentials = () =>

@@ -6,9 +6,9 @@
  *   reference the catalog, e.g. order lines, go too — this is a development tool);
  * - `--products N`: additionally adds N generated products (`bench-000001`, …) for load testing.
  *
- * Uses `DATABASE_URL` when set, otherwise the embedded PGlite database in `<repo>/.data/pglite`.
+ * Uses `DATABASE_URL` when set, otherwise the embedded PGlite database in `PGLITE_DIR`
+ * (default `<repo>/.data/pglite`), as the API does.
  */
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -16,22 +16,7 @@ import { createDb } from '../client.ts';
 import { categories, productImages, products, variants } from '../schema/index.ts';
 import { seedDemoIfEmpty } from '../seed/demo.ts';
 import { seedLargeCatalog } from '../seed/large.ts';
-
-const repoRoot = resolve(import.meta.dirname, '../../../..');
-
-const Env = z.object({
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .transform((v) => v || undefined)
-    .pipe(
-      z
-        .string()
-        .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
-        .optional(),
-    )
-    .optional(),
-});
+import { type CliDatabase, cliDatabase } from './database.ts';
 
 const Args = z.object({
   reset: z.boolean(),
@@ -67,9 +52,13 @@ function parseCli() {
     batchSize: values['batch-size'],
   });
   if (!args.success) usage(z.prettifyError(args.error));
-  const env = Env.safeParse(process.env);
-  if (!env.success) usage(z.prettifyError(env.error));
-  return { ...args.data, databaseUrl: env.data.DATABASE_URL };
+  let target: CliDatabase;
+  try {
+    target = cliDatabase();
+  } catch (error) {
+    usage((error as Error).message);
+  }
+  return { ...args.data, target };
 }
 
 function fmt(ms: number): string {
@@ -79,11 +68,9 @@ function fmt(ms: number): string {
 async function main() {
   const args = parseCli();
   const started = performance.now();
-  const pgliteDir = resolve(repoRoot, '.data/pglite');
-  const handle = await createDb({ databaseUrl: args.databaseUrl, pgliteDir, maxConnections: 2 });
-  console.log(
-    `db:seed: using ${handle.driver === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${pgliteDir}`}`,
-  );
+  const { databaseUrl, pgliteDir, label } = args.target;
+  const handle = await createDb({ databaseUrl, pgliteDir, maxConnections: 2 });
+  console.log(`db:seed: using ${label}`);
   try {
     await handle.migrate();
 

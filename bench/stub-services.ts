@@ -1,0 +1,75 @@
+/**
+ * Services for benchmarks that measure the HTTP stack, not the database. Typed against the API's
+ * own `ServerServices` and written out method by method, so a service gaining or losing a method
+ * breaks `pnpm typecheck` here. A benchmark calling a method it did not stub fails loudly.
+ */
+import type { Category } from '@bazaar/contracts';
+import type { ServerServices } from '../apps/api/src/services/index.ts';
+
+export const benchCategories: Category[] = [
+  {
+    id: '3f1b5c9e-6c1a-4b7e-9a51-0d7f7f0c1a01',
+    slug: 'apparel',
+    name: 'Apparel',
+    description: 'Clothing',
+    parentId: null,
+    position: 0,
+    productCount: 12,
+  },
+];
+
+const unused = (method: string) => (): never => {
+  throw new Error(`bench: services.${method} is not stubbed; a benchmark called it`);
+};
+
+export const stubServices: ServerServices = {
+  catalog: {
+    listCategories: async () => benchCategories,
+    listProducts: unused('catalog.listProducts'),
+    productBySlug: unused('catalog.productBySlug'),
+  },
+  auth: {
+    sessionState: unused('auth.sessionState'),
+    signUp: unused('auth.signUp'),
+    signIn: unused('auth.signIn'),
+    completeSecondFactor: unused('auth.completeSecondFactor'),
+    signOut: unused('auth.signOut'),
+    requestPasswordReset: unused('auth.requestPasswordReset'),
+    resetPassword: unused('auth.resetPassword'),
+    verifyEmail: unused('auth.verifyEmail'),
+    resendVerification: unused('auth.resendVerification'),
+    acceptInvite: unused('auth.acceptInvite'),
+    beginTotpEnrolment: unused('auth.beginTotpEnrolment'),
+    confirmTotpEnrolment: unused('auth.confirmTotpEnrolment'),
+  },
+  account: {
+    updateProfile: unused('account.updateProfile'),
+    changeEmail: unused('account.changeEmail'),
+    changePassword: unused('account.changePassword'),
+    listSessions: unused('account.listSessions'),
+    revokeSession: unused('account.revokeSession'),
+    revokeOtherSessions: unused('account.revokeOtherSessions'),
+    listAddresses: unused('account.listAddresses'),
+    createAddress: unused('account.createAddress'),
+    updateAddress: unused('account.updateAddress'),
+    deleteAddress: unused('account.deleteAddress'),
+    setDefaultAddress: unused('account.setDefaultAddress'),
+  },
+  staff: {
+    listStaff: unused('staff.listStaff'),
+    invite: unused('staff.invite'),
+    changeRole: unused('staff.changeRole'),
+    deactivate: unused('staff.deactivate'),
+    reactivate: unused('staff.reactivate'),
+    listRoles: unused('staff.listRoles'),
+    mailbox: unused('staff.mailbox'),
+  },
+  sessions: {
+    create: unused('sessions.create'),
+    validate: unused('sessions.validate'),
+    delete: unused('sessions.delete'),
+    deleteAllForUser: unused('sessions.deleteAllForUser'),
+    markSecondFactorVerified: unused('sessions.markSecondFactorVerified'),
+  },
+  demoMode: false,
+};
