@@ -147,7 +147,11 @@ describe('refuseCrossSite', () => {
   });
 
   it('refuses other or missing content types with 415 before looking at the origin', () => {
-    for (const headers of [{}, { 'content-type': 'application/jsonp' }, { 'content-type': '' }])
+    for (const headers of [
+      {},
+      { 'content-type': 'application/jsonp' },
+      { 'content-type': '' },
+    ] as Record<string, string>[])
       expect(post({ ...headers, origin: SHOP_ORIGIN })).toEqual({
         status: 415,
         message: 'Mutations need a JSON body (content-type: application/json)',

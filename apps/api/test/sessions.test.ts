@@ -178,7 +178,7 @@ describe('session lifecycle', () => {
       db().update(sessions).set({ secretHash }).where(eq(sessions.id, id));
     for (const stored of [
       `${real.slice(0, -1)}${real.endsWith('0') ? '1' : '0'}`,
-      `${real.endsWith('f') ? 'e' : 'f'}${real.slice(1)}`,
+      `${real.startsWith('f') ? 'e' : 'f'}${real.slice(1)}`,
       real.slice(0, 32),
       '',
       `${real}0`,
