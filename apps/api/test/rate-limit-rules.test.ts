@@ -1,6 +1,11 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRateLimits, defaultLimits, type LimitName } from '../src/security/rate-limits.ts';
+import {
+  createRateLimits,
+  defaultLimits,
+  type LimitName,
+  type RateLimitOptions,
+} from '../src/security/rate-limits.ts';
 
 /**
  * The limiter's rules, one key at a time: how points are taken, given back and refused, what the
@@ -69,7 +74,7 @@ describe.each([
   ['in memory', () => undefined],
   ['in Redis', () => redis],
 ])('counted %s', (_, store) => {
-  const limiter = (limits: Parameters<typeof createRateLimits>[0]['limits']) =>
+  const limiter = (limits: RateLimitOptions['limits']) =>
     createRateLimits({ redis: store(), keyPrefix: prefix(), limits });
 
   it('refuses the attempt after the last point, saying how long the block lasts', async () => {
