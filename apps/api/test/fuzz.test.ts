@@ -384,9 +384,12 @@ async function call(
   const cookie = await cookieFor(actor);
   if (cookie) headers.cookie = cookie;
   const url = `${app().url}/trpc/${procedure.path}`;
+  const joiner = url.includes('?') ? '&' : '?';
   const res =
     procedure.type === 'query'
-      ? await fetch(`${url}?input=${encodeURIComponent(JSON.stringify(payload))}`, { headers })
+      ? await fetch(`${url}${joiner}input=${encodeURIComponent(JSON.stringify(payload))}`, {
+          headers,
+        })
       : await fetch(url, {
           method: 'POST',
           headers: { ...headers, 'content-type': 'application/json' },
@@ -475,6 +478,34 @@ describe('fuzzing every procedure over HTTP: no input gets a 5xx', () => {
         },
       ),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
+    );
+  });
+
+  it.each(['query', 'mutation'] as const)('batches of %s calls', async (type) => {
+    const ofType = procedures.filter((p) => p.type === type);
+    const batch = fc.array(
+      fc
+        .constantFrom(...ofType)
+        .chain((p) => payloadFor(p.input).map((payload) => ({ p, payload }))),
+      { minLength: 2, maxLength: 10 },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom<ActorKind>('anonymous', 'customer', 'staff'),
+        batch,
+        async (actor, calls) => {
+          const paths = calls.map((c) => c.p.path).join(',');
+          const input = Object.fromEntries(calls.map((c, i) => [i, c.payload]));
+          const { status, body } = await call(
+            { path: `${paths}?batch=1`, type, access: { kind: 'public' }, input: null },
+            actor,
+            input,
+          );
+          if (status >= 500)
+            throw new Error(`batch ${paths} as ${actor} answered ${status}: ${body}`);
+        },
+      ),
+      { seed: SEED, numRuns: Math.ceil(RUNS / 2), endOnFailure: true },
     );
   });
 });
