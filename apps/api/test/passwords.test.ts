@@ -133,6 +133,12 @@ describe('assertStrongPassword', () => {
       expect(weak(password), password).toBeNull();
   });
 
+  it('removes the longest personal words first, so a name inside a name still counts', () => {
+    // "ann" inside "annabel": taking "ann" out first would leave "abel" and miss the rule.
+    const error = weak('Annabel2024', { name: 'Annabel Ann', email: 'a@x.io' });
+    expect(error?.fieldErrors.secret?.[0]).toMatch(/made from your name or email address/);
+  });
+
   it('the personal rule needs every piece to be personal (digits aside)', () => {
     // Personal words plus something else entirely is judged by zxcvbn alone.
     expect(weak('margaret-quartz-harbour-velvet')).toBeNull();

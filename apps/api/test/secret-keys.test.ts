@@ -86,12 +86,19 @@ describe('sealing', () => {
       ['v2', id, iv, body].join('.'),
       [v, '00000000', iv, body].join('.'),
       `${sealed}.extra`,
+      `x${sealed}`,
       'JBSWY3DPEHPK3PXP',
       '',
     ])
       expect(ring.open('totp-secret', bad, 'u'), bad).toBeNull();
     expect(createKeyring([key(2)]).open('totp-secret', sealed, 'u')).toBeNull();
     expect(ring.sealedWith('JBSWY3DPEHPK3PXP')).toBeNull();
+  });
+
+  it('a sealed value holds at least one byte besides its tag', () => {
+    expect(ring.open('totp-secret', ring.seal('totp-secret', 'x', 'u'), 'u')).toBe('x');
+    // An empty plaintext leaves only the 16-byte tag, which is not accepted back.
+    expect(ring.open('totp-secret', ring.seal('totp-secret', '', 'u'), 'u')).toBeNull();
   });
 
   it('after rotation the new key seals and the old one still opens', () => {
