@@ -127,7 +127,8 @@ describe('changing the email address', () => {
         for (let waited = 0; ; waited += 20) {
           const [row] = await tx<{ n: number }[]>`
             select count(*)::int as n from pg_locks
-            where relation = 'users'::regclass and not granted`;
+            where relation = 'users'::regclass and not granted
+            and database = (select oid from pg_database where datname = current_database())`;
           if ((row?.n ?? 0) >= 2) break;
           if (waited > 10_000) throw new Error('the changes never reached their write');
           await new Promise((r) => setTimeout(r, 20));

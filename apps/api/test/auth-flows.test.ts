@@ -1,17 +1,19 @@
 import { users } from '@bazaar/db/schema';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
+import { rowsOf } from '../src/db.ts';
 import { createKeyring } from '../src/security/keyring.ts';
-import { sealTotpKey } from '../src/services/accounts/two-factor.ts';
+import { openTotpKey, sealTotpKey } from '../src/services/accounts/two-factor.ts';
 import { customerAccount, latestMailTo, signedIn, staffMember } from './fixtures.ts';
 import {
   browserClient,
   errorOf,
   PASSWORD,
   SHOP_ORIGIN,
+  testKeyring,
   uniqueEmail,
   useTestApp,
 } from './helpers.ts';
@@ -32,7 +34,8 @@ async function releasedTogether<T>(n: number, start: () => Promise<T>): Promise<
       for (let waited = 0; ; waited += 20) {
         const [row] = await tx<{ n: number }[]>`
           select count(*)::int as n from pg_locks
-          where relation = 'users'::regclass and not granted`;
+          where relation = 'users'::regclass and not granted
+            and database = (select oid from pg_database where datname = current_database())`;
         if ((row?.n ?? 0) >= n) break;
         if (waited > 10_000) throw new Error(`fewer than ${n} writes waited`);
         await new Promise((r) => setTimeout(r, 20));
@@ -161,5 +164,48 @@ describe('two-factor edges', () => {
     );
     expect(early.data?.code).toBe('PRECONDITION_FAILED');
     expect(early.message).toBe('Start two-factor set-up first');
+  });
+});
+
+describe('enrolment racing a restart', () => {
+  it('a confirmation and a new begin at once: the confirmed key stays, no pending key is left', async () => {
+    const member = await staffMember(db(), 'Owner');
+    const browser = await signedIn(app(), member.email);
+    const { secret } = await browser.client.auth.twoFactor.begin.mutate();
+    // Both requests wait at their write to the user's row; the confirmation asked first.
+    const locker = postgres(app().testDb.url, { max: 1, onnotice: () => {} });
+    // Polled outside the locking transaction: pg_stat_activity is a snapshot within one.
+    const waiting = async (n: number) => {
+      for (let waited = 0; ; waited += 20) {
+        const [row] = rowsOf<{ n: number }>(
+          await db().execute(
+            sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+          ),
+        );
+        if ((row?.n ?? 0) >= n) return;
+        if (waited > 10_000) throw new Error(`fewer than ${n} requests waited`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    let confirm: Promise<unknown> | undefined;
+    let restart: Promise<unknown> | undefined;
+    try {
+      await locker.begin(async (tx) => {
+        await tx`select id from users where id = ${member.id} for no key update`;
+        confirm = browser.client.auth.twoFactor.confirm.mutate({ code: codeFor(secret) });
+        await waiting(1);
+        restart = browser.client.auth.twoFactor.begin.mutate();
+        await waiting(2);
+      });
+    } finally {
+      await locker.end();
+    }
+    await expect(confirm).resolves.toMatchObject({ recoveryCodes: expect.any(Array) });
+    await restart;
+    const [row] = await db().select().from(users).where(eq(users.id, member.id));
+    expect(row?.totpKey).not.toBeNull();
+    expect(row?.totpPendingKey).toBeNull();
+    // The confirmed key is the one shown first.
+    expect(openTotpKey(testKeyring, member.id, row?.totpKey as string)).toBe(secret);
   });
 });

@@ -164,7 +164,8 @@ describe('the first Owner', () => {
         for (let waited = 0; ; waited += 20) {
           const [row] = await tx<{ n: number }[]>`
             select count(*)::int as n from pg_locks
-            where relation = 'users'::regclass and not granted`;
+            where relation = 'users'::regclass and not granted
+            and database = (select oid from pg_database where datname = current_database())`;
           if ((row?.n ?? 0) >= 3) break;
           if (waited > 10_000) throw new Error('the seeds never reached their insert');
           await new Promise((r) => setTimeout(r, 20));
