@@ -1,7 +1,8 @@
+import type { IncomingMessage } from 'node:http';
 import { users } from '@bazaar/db/schema';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { allowedOriginsFor } from '../src/security/csrf.ts';
+import { allowedOriginsFor, refuseCrossSite } from '../src/security/csrf.ts';
 import { PASSWORD, SHOP_ORIGIN, uniqueEmail, useTestApp } from './helpers.ts';
 
 const app = useTestApp();
@@ -106,5 +107,68 @@ describe('cross-site request forgery', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(server2server.status).toBe(200);
+  });
+});
+
+describe('the Origin must be the shop’s exactly', () => {
+  it.each([
+    'http://shop.test.evil.com',
+    'http://shop.testevil.com',
+    'http://shop.tes',
+    'https://shop.test',
+    'http://shop.test:8080',
+    'http://evil.com',
+    'null',
+  ])('refuses %s', async (origin) => {
+    const email = newEmail();
+    const res = await fetch(`${app().url}/trpc/auth.signUp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin },
+      body: JSON.stringify({ json: { name: 'X', email, password: PASSWORD } }),
+    });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toEqual({ error: 'Cross-origin request refused' });
+    expect(await userExists(email)).toBe(false);
+  });
+});
+
+describe('refuseCrossSite', () => {
+  const allowed = new Set([SHOP_ORIGIN]);
+  const post = (headers: Record<string, string>) =>
+    refuseCrossSite({ headers } as unknown as IncomingMessage, allowed);
+
+  it('accepts JSON in any spelling of its media type, with parameters', () => {
+    for (const type of [
+      'application/json',
+      'Application/JSON',
+      ' application/json ; charset=utf-8',
+    ])
+      expect(post({ 'content-type': type, origin: SHOP_ORIGIN }), type).toBeNull();
+  });
+
+  it('refuses other or missing content types with 415 before looking at the origin', () => {
+    for (const headers of [
+      {},
+      { 'content-type': 'application/jsonp' },
+      { 'content-type': '' },
+    ] as Record<string, string>[])
+      expect(post({ ...headers, origin: SHOP_ORIGIN })).toEqual({
+        status: 415,
+        message: 'Mutations need a JSON body (content-type: application/json)',
+      });
+  });
+
+  it('accepts same-origin and user-initiated (none) fetches; refuses the rest with 403', () => {
+    const json = { 'content-type': 'application/json' };
+    expect(post({ ...json, 'sec-fetch-site': 'same-origin' })).toBeNull();
+    expect(post({ ...json, 'sec-fetch-site': 'none' })).toBeNull();
+    for (const site of ['same-site', 'cross-site', ''])
+      expect(post({ ...json, 'sec-fetch-site': site })).toEqual({
+        status: 403,
+        message: 'Cross-site request refused',
+      });
+    expect(post({ ...json, origin: SHOP_ORIGIN, 'sec-fetch-site': 'cross-site' })?.status).toBe(
+      403,
+    );
   });
 });

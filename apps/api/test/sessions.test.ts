@@ -151,6 +151,52 @@ describe('session lifecycle', () => {
     expect((await victim.client.auth.session.query()).status).toBe('signed-in');
   });
 
+  it('a deactivated user’s session no longer validates, and is deleted', async () => {
+    const { browser, email } = await signedUp();
+    const [user] = await db().select().from(users).where(eq(users.email, email));
+    // Deactivation deletes sessions too; the check at validation covers a session that escaped.
+    await db()
+      .update(users)
+      .set({ deactivatedAt: new Date() })
+      .where(eq(users.id, user?.id as string));
+    expect(await browser.client.auth.session.query()).toEqual({ status: 'signed-out' });
+    expect(browser.cookie()).toBeUndefined();
+    expect(
+      await db()
+        .select()
+        .from(sessions)
+        .where(eq(sessions.userId, user?.id as string)),
+    ).toEqual([]);
+  });
+
+  it('the secret must hash to the whole stored hash, not to a prefix or part of it', async () => {
+    const { browser } = await signedUp();
+    const token = browser.cookie() as string;
+    const [id, secret] = token.split('.') as [string, string];
+    const real = sha256Hex(secret);
+    const setStored = (secretHash: string) =>
+      db().update(sessions).set({ secretHash }).where(eq(sessions.id, id));
+    for (const stored of [
+      `${real.slice(0, -1)}${real.endsWith('0') ? '1' : '0'}`,
+      `${real.startsWith('f') ? 'e' : 'f'}${real.slice(1)}`,
+      real.slice(0, 32),
+      '',
+      `${real}0`,
+    ]) {
+      await setStored(stored);
+      const probe = browserClient(app());
+      probe.setCookie('bazaar_session', token);
+      expect(await probe.client.auth.session.query(), stored).toEqual({ status: 'signed-out' });
+    }
+    await setStored(real);
+    expect((await browser.client.auth.session.query()).status).toBe('signed-in');
+    // A secret off by its last character is no session either.
+    const last = secret.endsWith('a') ? 'b' : 'a';
+    const probe = browserClient(app());
+    probe.setCookie('bazaar_session', `${id}.${secret.slice(0, -1)}${last}`);
+    expect(await probe.client.auth.session.query()).toEqual({ status: 'signed-out' });
+  });
+
   it('revokeOthers signs out everywhere else', async () => {
     const { browser, email } = await signedUp();
     const a = app().browser();
@@ -220,22 +266,34 @@ describe('sliding expiry', () => {
   });
 
   it('staff: 12 hours absolute, however active', async () => {
-    const c = clock(new Date());
+    const start = new Date();
+    const end = start.getTime() + 12 * HOUR;
+    const c = clock(start);
     const store = createSessionStore(db(), c.now);
     const user = await userOfKind('staff');
     const issued = await store.create(user.id, 'staff', { secondFactorVerified: true, client });
+    // The cookie lasts until the absolute end; the row holds both ends.
+    expect(issued.expiresAt.getTime()).toBe(end);
+    const [row] = await db().select().from(sessions).where(eq(sessions.id, issued.id));
+    expect(row?.absoluteExpiresAt?.getTime()).toBe(end);
+    expect(row?.expiresAt.getTime()).toBe(start.getTime() + 30 * MINUTE);
+
+    // Active every 20 minutes: the idle expiry slides, but never past the absolute end.
     let last = null;
-    for (let elapsed = 0; elapsed < 12 * HOUR - 20 * MINUTE; elapsed += 20 * MINUTE) {
+    for (let elapsed = 20 * MINUTE; elapsed < 12 * HOUR; elapsed += 20 * MINUTE) {
       c.advance(20 * MINUTE);
       last = await store.validate(issued.token);
-      expect(last).not.toBeNull();
+      expect(last, `after ${elapsed / MINUTE} minutes`).not.toBeNull();
+      expect(last?.expiresAt.getTime()).toBe(Math.min(c.now().getTime() + 30 * MINUTE, end));
+      expect(last?.cookieExpiresAt.getTime()).toBe(end);
     }
-    // The sliding expiry never passes the absolute one.
-    expect(last?.expiresAt.getTime()).toBeLessThanOrEqual(
-      issued.expiresAt.getTime() - 30 * MINUTE + 12 * HOUR,
-    );
-    c.advance(25 * MINUTE);
+    // At 11:40 the idle end (12:10) is past the absolute one, which wins.
+    expect(last?.expiresAt.getTime()).toBe(end);
+    c.advance(19 * MINUTE);
+    expect(await store.validate(issued.token)).not.toBeNull();
+    c.advance(MINUTE);
     expect(await store.validate(issued.token)).toBeNull();
+    expect(await db().select().from(sessions).where(eq(sessions.id, issued.id))).toEqual([]);
   });
 
   it('the refreshed cookie is sent by the API when the session slides', async () => {

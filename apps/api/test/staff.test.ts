@@ -1,69 +1,58 @@
-import { type Permission, permissions } from '@bazaar/contracts';
-import { rolePermissions, roles, sessions, users } from '@bazaar/db/schema';
+import { permissions } from '@bazaar/contracts';
+import { roles, sessions, users } from '@bazaar/db/schema';
 import { TRPCClientError } from '@trpc/client';
-import { and, count, eq, isNull } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createOwner } from '../src/services/admin/owner.ts';
-import { browserClient, errorOf, PASSWORD, uniqueEmail, useTestApp } from './helpers.ts';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { describe, expect, it } from 'vitest';
+import { rowsOf } from '../src/db.ts';
+import { customRole, mailedToken, type Person, roleId, signedIn, staffMember } from './fixtures.ts';
+import {
+  type BrowserClient,
+  browserClient,
+  errorOf,
+  PASSWORD,
+  uniqueEmail,
+  useTestApp,
+} from './helpers.ts';
 
 /**
  * Staff administration over real HTTP with real sessions. Demo mode, so the Owner works without
- * enrolling two-factor (that requirement is covered in two-factor.test.ts).
+ * enrolling two-factor (that requirement is covered in two-factor.test.ts). Every test makes the
+ * people and roles it needs; none relies on what another left behind.
  */
 const app = useTestApp({ config: { demoMode: true } });
 const db = () => app().db;
-type Browser = ReturnType<typeof browserClient>;
-
-const OWNER_EMAIL = 'olive.owner@staff.test';
-let ownerId: string;
-let owner: Browser;
-const roleIds: Record<string, string> = {};
 
 const newEmail = (label = 'staff') => uniqueEmail(label, 'staff.test');
-const tokenIn = (text: string) => /\/admin\/accept-invite\?token=([a-z2-7]{32})\b/.exec(text)?.[1];
+const signIn = (email: string) => signedIn(app(), email);
 
-async function signIn(email: string, password = PASSWORD): Promise<Browser> {
-  const browser = app().browser();
-  const state = await browser.client.auth.signIn.mutate({ email, password });
-  expect(state.status).toBe('signed-in');
-  return browser;
+/** A fresh Owner, signed in. */
+async function newOwner(name = 'Olive Owner') {
+  const person = await staffMember(db(), 'Owner', { name });
+  return { ...person, browser: await signIn(person.email) };
 }
 
-/** The invitation token from the development mailbox, read as the Owner. */
-async function inviteTokenFor(email: string): Promise<string> {
-  const [mail] = await owner.client.admin.mailbox.list.query({ to: email });
-  const token = mail ? tokenIn(mail.text) : undefined;
-  if (!token) throw new Error(`no invitation mail to ${email}`);
-  return token;
+/** A fresh staff member with `role` (a built-in name or a custom role), signed in. */
+async function member(role: string | { id: string }, name?: string) {
+  const person = await staffMember(db(), role, { name });
+  return { ...person, browser: await signIn(person.email) };
 }
 
-/** A staff member who accepted their invitation and is signed in. */
-async function addStaff(roleName: string, name = `${roleName} person`) {
+/** A staff member invited by `owner` who accepted the invitation and is signed in. */
+async function invitedBy(owner: BrowserClient, roleName: string, name = `${roleName} person`) {
   const email = newEmail(roleName.replace(/\W/g, '').toLowerCase());
-  const member = await owner.client.admin.staff.invite.mutate({
+  const invited = await owner.client.admin.staff.invite.mutate({
     name,
     email,
-    roleId: roleIds[roleName] as string,
+    roleId: await roleId(db(), roleName),
   });
   await app()
     .browser()
-    .client.auth.acceptInvite.mutate({
-      token: await inviteTokenFor(email),
-      password: PASSWORD,
-    });
-  return { id: member.id, email, browser: await signIn(email) };
+    .client.auth.acceptInvite.mutate({ token: await mailedToken(db(), email), password: PASSWORD });
+  return { id: invited.id, email, browser: await signIn(email) };
 }
 
-/** A role that is not built in, with exactly `granted`. */
-async function customRole(name: string, granted: readonly Permission[]) {
-  const [role] = await db().insert(roles).values({ name }).returning({ id: roles.id });
-  const id = (role as { id: string }).id;
-  await db()
-    .insert(rolePermissions)
-    .values(granted.map((permission) => ({ roleId: id, permission })));
-  roleIds[name] = id;
-  return id;
-}
+const ownerRole = () => roleId(db(), 'Owner');
 
 const activeOwners = async () => {
   const [row] = await db()
@@ -74,19 +63,31 @@ const activeOwners = async () => {
   return row?.n;
 };
 
-beforeAll(async () => {
-  ({ id: ownerId } = await createOwner(db(), {
-    email: OWNER_EMAIL,
-    name: 'Olive Owner',
-    password: PASSWORD,
-  }));
-  owner = await signIn(OWNER_EMAIL);
-  for (const role of await owner.client.admin.roles.list.query()) roleIds[role.name] = role.id;
-});
+/** Makes `keep` the only active Owners of the shop: every other Owner becomes a Manager. */
+async function onlyOwners(...keep: Person[]) {
+  const others = await db()
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.roleId, await ownerRole()), isNull(users.deactivatedAt)));
+  const manager = await roleId(db(), 'Manager');
+  for (const { id } of others)
+    if (!keep.some((k) => k.id === id))
+      await db().update(users).set({ roleId: manager }).where(eq(users.id, id));
+  expect(await activeOwners()).toBe(keep.length);
+}
+
+const roleOf = async (id: string) =>
+  (await db().select({ roleId: users.roleId }).from(users).where(eq(users.id, id)))[0]?.roleId;
+const isActive = async (id: string) =>
+  (await db().select({ at: users.deactivatedAt }).from(users).where(eq(users.id, id)))[0]?.at ===
+  null;
+
+const codeOf = (error: unknown) => (error instanceof TRPCClientError ? error.data?.code : error);
 
 describe('roles', () => {
   it('the built-in roles exist with their permission sets; only the Owner requires two-factor', async () => {
-    const listed = await owner.client.admin.roles.list.query();
+    const owner = await newOwner();
+    const listed = await owner.browser.client.admin.roles.list.query();
     const byName = new Map(listed.map((r) => [r.name, r]));
     const sorted = (ps: readonly string[]) => [...ps].sort();
 
@@ -99,13 +100,35 @@ describe('roles', () => {
     );
     expect(byName.get('Catalog editor')?.permissions).toEqual(['catalog:write']);
 
-    expect(byName.get('Owner')).toMatchObject({ requiresTwoFactor: true, memberCount: 1 });
+    expect(byName.get('Owner')).toMatchObject({
+      requiresTwoFactor: true,
+      memberCount: await activeOwners(),
+    });
     for (const name of ['Manager', 'Support', 'Catalog editor'])
       expect(byName.get(name)?.requiresTwoFactor).toBe(false);
   });
 
+  it('memberCount counts active members only; a role nobody holds has none', async () => {
+    const owner = await newOwner();
+    const role = await customRole(db(), 'Counted', ['catalog:write']);
+    const countOf = async () =>
+      (await owner.browser.client.admin.roles.list.query()).find((r) => r.id === role.id);
+    expect(await countOf()).toMatchObject({
+      name: role.name,
+      permissions: ['catalog:write'],
+      memberCount: 0,
+      requiresTwoFactor: false,
+    });
+    const a = await staffMember(db(), role);
+    await staffMember(db(), role);
+    expect((await countOf())?.memberCount).toBe(2);
+    await owner.browser.client.admin.staff.deactivate.mutate({ userId: a.id });
+    expect((await countOf())?.memberCount).toBe(1);
+  });
+
   it('the signed-in Owner holds every permission (demo mode: no enrolment required)', async () => {
-    const state = await owner.client.auth.session.query();
+    const owner = await newOwner();
+    const state = await owner.browser.client.auth.session.query();
     expect(state.status).toBe('signed-in');
     if (state.status !== 'signed-in') return;
     expect(state.user).toMatchObject({
@@ -120,31 +143,33 @@ describe('roles', () => {
 
 describe('invitations', () => {
   it('invite → mail with an accept link → choose a password → sign in; the link works once', async () => {
+    const owner = await newOwner();
     const email = newEmail('invitee');
-    const invited = await owner.client.admin.staff.invite.mutate({
+    const catalogEditor = await roleId(db(), 'Catalog editor');
+    const invited = await owner.browser.client.admin.staff.invite.mutate({
       name: 'Ivy Invitee',
       email: `  ${email.toUpperCase()} `,
-      roleId: roleIds['Catalog editor'] as string,
+      roleId: catalogEditor,
     });
     expect(invited).toMatchObject({
       email,
       name: 'Ivy Invitee',
-      role: { id: roleIds['Catalog editor'], name: 'Catalog editor' },
+      role: { id: catalogEditor, name: 'Catalog editor' },
       active: true,
       invitePending: true,
       twoFactorEnabled: false,
       lastSignInAt: null,
     });
-    const listedBefore = await owner.client.admin.staff.list.query();
+    const listedBefore = await owner.browser.client.admin.staff.list.query();
     expect(listedBefore.find((m) => m.id === invited.id)?.invitePending).toBe(true);
 
-    const mails = await owner.client.admin.mailbox.list.query({ to: email });
+    const mails = await owner.browser.client.admin.mailbox.list.query({ to: email });
     expect(mails).toHaveLength(1);
     const [mail] = mails;
     expect(mail?.subject).toMatch(/invited/i);
     expect(mail?.text).toContain('Olive Owner');
     expect(mail?.text).toMatch(/http:\/\/shop\.test\/admin\/accept-invite\?token=[a-z2-7]{32}\b/);
-    const token = tokenIn(mail?.text ?? '') as string;
+    const token = await mailedToken(db(), email);
 
     // Without a password, nobody can sign in as the invitee.
     const early = await errorOf(
@@ -191,70 +216,73 @@ describe('invitations', () => {
     );
     expect(stale.data?.code).toBe('UNAUTHORIZED');
 
-    const listedAfter = await owner.client.admin.staff.list.query();
-    const member = listedAfter.find((m) => m.id === invited.id);
-    expect(member?.invitePending).toBe(false);
-    expect(member?.lastSignInAt).toBeInstanceOf(Date);
+    const listedAfter = await owner.browser.client.admin.staff.list.query();
+    const listed = listedAfter.find((m) => m.id === invited.id);
+    expect(listed?.invitePending).toBe(false);
+    expect(listed?.lastSignInAt).toBeInstanceOf(Date);
   });
 
   it('an email already in use is a CONFLICT on the email field, and nothing is sent', async () => {
-    const before = await owner.client.admin.mailbox.list.query({ to: OWNER_EMAIL });
+    const owner = await newOwner();
+    const before = await owner.browser.client.admin.mailbox.list.query({ to: owner.email });
     const error = await errorOf(
-      owner.client.admin.staff.invite.mutate({
+      owner.browser.client.admin.staff.invite.mutate({
         name: 'Twin',
-        email: OWNER_EMAIL,
-        roleId: roleIds.Support as string,
+        email: owner.email,
+        roleId: await roleId(db(), 'Support'),
       }),
     );
     expect(error.data?.code).toBe('CONFLICT');
     expect(error.data?.fieldErrors?.email).toBeDefined();
-    expect(await owner.client.admin.mailbox.list.query({ to: OWNER_EMAIL })).toHaveLength(
+    expect(await owner.browser.client.admin.mailbox.list.query({ to: owner.email })).toHaveLength(
       before.length,
     );
   });
 
   it('an unknown role is a BAD_REQUEST on roleId', async () => {
+    const owner = await newOwner();
     const error = await errorOf(
-      owner.client.admin.staff.invite.mutate({
+      owner.browser.client.admin.staff.invite.mutate({
         name: 'Nobody',
         email: newEmail(),
         roleId: '00000000-0000-4000-8000-000000000000',
       }),
     );
     expect(error.data?.code).toBe('BAD_REQUEST');
-    expect(error.data?.fieldErrors?.roleId).toBeDefined();
+    expect(error.data?.fieldErrors?.roleId).toEqual(['Unknown role']);
   });
 });
 
 describe('roles are granted only by those who hold them', () => {
   it('changeRole changes what the member may do on their very next request', async () => {
-    const member = await addStaff('Catalog editor');
-    const changed = await owner.client.admin.staff.changeRole.mutate({
-      userId: member.id,
-      roleId: roleIds.Support as string,
+    const owner = await newOwner();
+    const editor = await invitedBy(owner.browser, 'Catalog editor');
+    const support = await roleId(db(), 'Support');
+    const changed = await owner.browser.client.admin.staff.changeRole.mutate({
+      userId: editor.id,
+      roleId: support,
     });
-    expect(changed.role).toEqual({ id: roleIds.Support, name: 'Support' });
-    const state = await member.browser.client.auth.session.query();
+    expect(changed.role).toEqual({ id: support, name: 'Support' });
+    const state = await editor.browser.client.auth.session.query();
     expect(state.status === 'signed-in' && [...state.user.permissions].sort()).toEqual(
       ['customers:read', 'orders:read', 'orders:write'].sort(),
     );
+    // Giving the role someone already has changes nothing.
+    expect(
+      await owner.browser.client.admin.staff.changeRole.mutate({
+        userId: editor.id,
+        roleId: support,
+      }),
+    ).toEqual(changed);
   });
 
   it('a staff admin without the Owner’s permissions cannot hand out Owner, not even to themselves', async () => {
-    await customRole('Staff admin', ['staff:manage']);
-    const admin = await addStaff('Catalog editor', 'Sam Staffadmin');
-    await owner.client.admin.staff.changeRole.mutate({
-      userId: admin.id,
-      roleId: roleIds['Staff admin'] as string,
-    });
-    const colleague = await addStaff('Catalog editor', 'Cleo Colleague');
-    await owner.client.admin.staff.changeRole.mutate({
-      userId: colleague.id,
-      roleId: roleIds['Staff admin'] as string,
-    });
+    const staffAdmin = await customRole(db(), 'Staff admin', ['staff:manage']);
+    const admin = await member(staffAdmin, 'Sam Staffadmin');
+    const colleague = await member(staffAdmin, 'Cleo Colleague');
 
     // staff:manage is enough to see the staff list …
-    expect((await admin.browser.client.admin.staff.list.query()).length).toBeGreaterThan(2);
+    expect((await admin.browser.client.admin.staff.list.query()).length).toBeGreaterThan(1);
 
     // … but not to give permissions the admin does not hold.
     for (const [userId, roleName] of [
@@ -265,67 +293,127 @@ describe('roles are granted only by those who hold them', () => {
       const error = await errorOf(
         admin.browser.client.admin.staff.changeRole.mutate({
           userId,
-          roleId: roleIds[roleName] as string,
+          roleId: await roleId(db(), roleName),
         }),
       );
       expect(error.data?.code).toBe('FORBIDDEN');
     }
+    const sneaky = newEmail('sneaky');
     const inviteOwner = await errorOf(
       admin.browser.client.admin.staff.invite.mutate({
         name: 'Sneaky',
-        email: 'sneaky@staff.test',
-        roleId: roleIds.Owner as string,
+        email: sneaky,
+        roleId: await ownerRole(),
       }),
     );
     expect(inviteOwner.data?.code).toBe('FORBIDDEN');
-    expect(await db().select().from(users).where(eq(users.email, 'sneaky@staff.test'))).toEqual([]);
-    const roleOf = async (id: string) =>
-      (await db().select({ roleId: users.roleId }).from(users).where(eq(users.id, id)))[0]?.roleId;
-    expect(await roleOf(admin.id)).toBe(roleIds['Staff admin']);
-    expect(await roleOf(colleague.id)).toBe(roleIds['Staff admin']);
-
-    // Nor to act on someone whose role holds more (here: deactivating the Owner).
-    const deactivateOwner = await errorOf(
-      admin.browser.client.admin.staff.deactivate.mutate({ userId: ownerId }),
-    );
-    expect(deactivateOwner.data?.code).toBe('FORBIDDEN');
+    expect(await db().select().from(users).where(eq(users.email, sneaky))).toEqual([]);
+    expect(await roleOf(admin.id)).toBe(staffAdmin.id);
+    expect(await roleOf(colleague.id)).toBe(staffAdmin.id);
 
     // A role within their own permissions they may give.
     const invited = await admin.browser.client.admin.staff.invite.mutate({
       name: 'Peer',
       email: newEmail('peer'),
-      roleId: roleIds['Staff admin'] as string,
+      roleId: staffAdmin.id,
     });
-    expect(invited.role.name).toBe('Staff admin');
+    expect(invited.role.name).toBe(staffAdmin.name);
+  });
+
+  it('a staff admin cannot change the role of someone who holds more than they do', async () => {
+    const staffAdmin = await customRole(db(), 'Staff admin', ['staff:manage']);
+    const admin = await member(staffAdmin);
+    const manager = await staffMember(db(), 'Manager');
+    const owner = await staffMember(db(), 'Owner');
+    // The new role is one the admin may give; the people hold permissions the admin lacks.
+    for (const target of [manager, owner]) {
+      const error = await errorOf(
+        admin.browser.client.admin.staff.changeRole.mutate({
+          userId: target.id,
+          roleId: staffAdmin.id,
+        }),
+      );
+      expect(error.data?.code).toBe('FORBIDDEN');
+    }
+    expect(await roleOf(manager.id)).toBe(await roleId(db(), 'Manager'));
+    expect(await roleOf(owner.id)).toBe(await ownerRole());
+    // Someone holding no more than the admin they may move.
+    const peer = await staffMember(db(), staffAdmin);
+    const editorRole = await customRole(db(), 'Managing editor', ['staff:manage']);
+    expect(
+      (
+        await admin.browser.client.admin.staff.changeRole.mutate({
+          userId: peer.id,
+          roleId: editorRole.id,
+        })
+      ).role.id,
+    ).toBe(editorRole.id);
+  });
+
+  it('a staff admin can neither deactivate nor reactivate someone who holds more', async () => {
+    const staffAdmin = await customRole(db(), 'Staff admin', ['staff:manage']);
+    const admin = await member(staffAdmin);
+    const owner = await newOwner();
+    const formerOwner = await staffMember(db(), 'Owner', { deactivated: true });
+    const manager = await staffMember(db(), 'Manager');
+
+    const reactivate = await errorOf(
+      admin.browser.client.admin.staff.reactivate.mutate({ userId: formerOwner.id }),
+    );
+    expect(reactivate.data?.code).toBe('FORBIDDEN');
+    expect(await isActive(formerOwner.id)).toBe(false);
+
+    for (const target of [owner, manager]) {
+      const deactivate = await errorOf(
+        admin.browser.client.admin.staff.deactivate.mutate({ userId: target.id }),
+      );
+      expect(deactivate.data?.code).toBe('FORBIDDEN');
+      expect(await isActive(target.id)).toBe(true);
+    }
+    expect((await owner.browser.client.auth.session.query()).status).toBe('signed-in');
+
+    // A peer they may deactivate and bring back.
+    const peer = await staffMember(db(), staffAdmin);
+    await admin.browser.client.admin.staff.deactivate.mutate({ userId: peer.id });
+    expect(await isActive(peer.id)).toBe(false);
+    await admin.browser.client.admin.staff.reactivate.mutate({ userId: peer.id });
+    expect(await isActive(peer.id)).toBe(true);
+    // The Owner may bring back the former Owner.
+    await owner.browser.client.admin.staff.reactivate.mutate({ userId: formerOwner.id });
+    expect(await isActive(formerOwner.id)).toBe(true);
   });
 });
 
 describe('deactivation', () => {
   it('ends every session at once and blocks sign-in with the generic failure; reactivation restores it', async () => {
-    const member = await addStaff('Support');
-    const second = await signIn(member.email);
+    const owner = await newOwner();
+    const support = await invitedBy(owner.browser, 'Support');
+    const second = await signIn(support.email);
     expect((await second.client.account.sessions.list.query()).length).toBe(2);
 
     const supportMembers = async () =>
-      (await owner.client.admin.roles.list.query()).find((r) => r.name === 'Support')?.memberCount;
+      (await owner.browser.client.admin.roles.list.query()).find((r) => r.name === 'Support')
+        ?.memberCount;
     const countedBefore = (await supportMembers()) as number;
     expect(countedBefore).toBeGreaterThan(0);
 
-    const deactivated = await owner.client.admin.staff.deactivate.mutate({ userId: member.id });
+    const deactivated = await owner.browser.client.admin.staff.deactivate.mutate({
+      userId: support.id,
+    });
     expect(await supportMembers()).toBe(countedBefore - 1);
-    expect(deactivated).toMatchObject({ id: member.id, active: false });
-    expect(await db().select().from(sessions).where(eq(sessions.userId, member.id))).toEqual([]);
+    expect(deactivated).toMatchObject({ id: support.id, active: false });
+    expect(await db().select().from(sessions).where(eq(sessions.userId, support.id))).toEqual([]);
 
-    const next = await errorOf(member.browser.client.account.sessions.list.query());
+    const next = await errorOf(support.browser.client.account.sessions.list.query());
     expect(next.data?.code).toBe('UNAUTHORIZED');
     expect(await second.client.auth.session.query()).toEqual({ status: 'signed-out' });
 
     const blocked = await errorOf(
-      app().browser().client.auth.signIn.mutate({ email: member.email, password: PASSWORD }),
+      app().browser().client.auth.signIn.mutate({ email: support.email, password: PASSWORD }),
     );
     const wrong = await errorOf(
       app().browser().client.auth.signIn.mutate({
-        email: member.email,
+        email: support.email,
         password: 'Not-The-Password-9',
       }),
     );
@@ -333,108 +421,148 @@ describe('deactivation', () => {
     expect(blocked.message).toBe('Incorrect email or password');
     expect(wrong.message).toBe(blocked.message);
 
-    const listed = await owner.client.admin.staff.list.query();
-    expect(listed.find((m) => m.id === member.id)?.active).toBe(false);
+    const listed = await owner.browser.client.admin.staff.list.query();
+    expect(listed.find((m) => m.id === support.id)?.active).toBe(false);
 
-    const reactivated = await owner.client.admin.staff.reactivate.mutate({ userId: member.id });
+    // Deactivating again changes nothing (the first deactivation time stays).
+    const [{ at: first } = { at: null }] = await db()
+      .select({ at: users.deactivatedAt })
+      .from(users)
+      .where(eq(users.id, support.id));
+    await owner.browser.client.admin.staff.deactivate.mutate({ userId: support.id });
+    const [{ at: again } = { at: null }] = await db()
+      .select({ at: users.deactivatedAt })
+      .from(users)
+      .where(eq(users.id, support.id));
+    expect(again).toEqual(first);
+
+    const reactivated = await owner.browser.client.admin.staff.reactivate.mutate({
+      userId: support.id,
+    });
     expect(reactivated.active).toBe(true);
-    await signIn(member.email);
+    await signIn(support.email);
   });
 
   it('nobody can deactivate themselves', async () => {
-    const error = await errorOf(owner.client.admin.staff.deactivate.mutate({ userId: ownerId }));
+    const owner = await newOwner();
+    const error = await errorOf(
+      owner.browser.client.admin.staff.deactivate.mutate({ userId: owner.id }),
+    );
     expect(error.data?.code).toBe('PRECONDITION_FAILED');
-    expect((await owner.client.auth.session.query()).status).toBe('signed-in');
+    expect((await owner.browser.client.auth.session.query()).status).toBe('signed-in');
   });
 
   it('the last active Owner can be neither deactivated nor demoted', async () => {
-    expect(await activeOwners()).toBe(1);
+    const owner = await newOwner();
+    await onlyOwners(owner);
+    const manager = await roleId(db(), 'Manager');
     const selfDemotion = await errorOf(
-      owner.client.admin.staff.changeRole.mutate({
-        userId: ownerId,
-        roleId: roleIds.Manager as string,
-      }),
+      owner.browser.client.admin.staff.changeRole.mutate({ userId: owner.id, roleId: manager }),
     );
     expect(selfDemotion.data?.code).toBe('PRECONDITION_FAILED');
 
     // Someone holding every permission under another role name still cannot remove the last Owner.
-    await customRole('Superuser', permissions);
-    const superuser = await addStaff('Catalog editor', 'Sully Superuser');
-    await owner.client.admin.staff.changeRole.mutate({
-      userId: superuser.id,
-      roleId: roleIds.Superuser as string,
-    });
+    const superuser = await member(await customRole(db(), 'Superuser', permissions));
     const deactivation = await errorOf(
-      superuser.browser.client.admin.staff.deactivate.mutate({ userId: ownerId }),
+      superuser.browser.client.admin.staff.deactivate.mutate({ userId: owner.id }),
     );
     expect(deactivation.data?.code).toBe('PRECONDITION_FAILED');
     const demotion = await errorOf(
-      superuser.browser.client.admin.staff.changeRole.mutate({
-        userId: ownerId,
-        roleId: roleIds.Manager as string,
-      }),
+      superuser.browser.client.admin.staff.changeRole.mutate({ userId: owner.id, roleId: manager }),
     );
     expect(demotion.data?.code).toBe('PRECONDITION_FAILED');
-    const [row] = await db().select().from(users).where(eq(users.id, ownerId));
-    expect(row?.deactivatedAt).toBeNull();
-    expect(row?.roleId).toBe(roleIds.Owner);
+    expect(await isActive(owner.id)).toBe(true);
+    expect(await roleOf(owner.id)).toBe(await ownerRole());
 
     // With a second Owner, either of them may go.
-    const second = await addStaff('Manager', 'Otto Owner');
-    await owner.client.admin.staff.changeRole.mutate({
-      userId: second.id,
-      roleId: roleIds.Owner as string,
-    });
+    const second = await member('Owner', 'Otto Owner');
     expect(await activeOwners()).toBe(2);
-    expect((await owner.client.admin.staff.deactivate.mutate({ userId: second.id })).active).toBe(
-      false,
-    );
+    expect(
+      (await owner.browser.client.admin.staff.deactivate.mutate({ userId: second.id })).active,
+    ).toBe(false);
     // A deactivated Owner does not count: the first one is the last again.
     expect(
-      (await errorOf(superuser.browser.client.admin.staff.deactivate.mutate({ userId: ownerId })))
+      (await errorOf(superuser.browser.client.admin.staff.deactivate.mutate({ userId: owner.id })))
         .data?.code,
     ).toBe('PRECONDITION_FAILED');
-    await owner.client.admin.staff.reactivate.mutate({ userId: second.id });
+    await owner.browser.client.admin.staff.reactivate.mutate({ userId: second.id });
     expect(await activeOwners()).toBe(2);
     // Deactivation ended their session; reactivation does not bring it back.
     expect(await second.browser.client.auth.session.query()).toEqual({ status: 'signed-out' });
-    const secondOwner = await signIn(second.email);
-
-    // Two Owners demoting each other at the same moment: one wins, one Owner remains.
-    const manager = roleIds.Manager as string;
-    const [byFirst, bySecond] = await Promise.allSettled([
-      owner.client.admin.staff.changeRole.mutate({ userId: second.id, roleId: manager }),
-      secondOwner.client.admin.staff.changeRole.mutate({ userId: ownerId, roleId: manager }),
-    ]);
-    expect([byFirst.status, bySecond.status].sort()).toEqual(['fulfilled', 'rejected']);
+    await superuser.browser.client.admin.staff.changeRole.mutate({
+      userId: second.id,
+      roleId: manager,
+    });
     expect(await activeOwners()).toBe(1);
-    const [loser] = [byFirst, bySecond].flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
-    // Whoever waited finds the other Owner gone, or themselves no longer an Owner.
-    expect(['PRECONDITION_FAILED', 'FORBIDDEN']).toContain(
-      loser instanceof TRPCClientError ? loser.data?.code : loser,
-    );
-    if (bySecond.status === 'fulfilled') {
-      // Put the first Owner back for the tests that follow.
-      await secondOwner.client.admin.staff.changeRole.mutate({
-        userId: ownerId,
-        roleId: roleIds.Owner as string,
-      });
-      await owner.client.admin.staff.changeRole.mutate({ userId: second.id, roleId: manager });
-    }
-    expect(await activeOwners()).toBe(1);
-    const [first] = await db().select().from(users).where(eq(users.id, ownerId));
-    expect(first?.roleId).toBe(roleIds.Owner);
   });
+
+  /**
+   * Two Owners removing each other at the same moment. Both requests are held at their write
+   * (the test locks both Owners' rows) until both are waiting; only then do they go on. Without
+   * the lock that serialises Owner changes, both would have counted the other as the remaining
+   * Owner, and the shop would be left with none.
+   */
+  it.each([
+    ['demote', 'demote'],
+    ['deactivate', 'deactivate'],
+    ['demote', 'deactivate'],
+  ] as const)(
+    'two Owners who %s and %s each other at once: one Owner remains',
+    async (byA, byB) => {
+      const a = await newOwner('Ada Owner');
+      const b = await newOwner('Bo Owner');
+      await onlyOwners(a, b);
+      const manager = await roleId(db(), 'Manager');
+      const act = (how: 'demote' | 'deactivate', actor: BrowserClient, userId: string) =>
+        how === 'demote'
+          ? actor.client.admin.staff.changeRole.mutate({ userId, roleId: manager })
+          : actor.client.admin.staff.deactivate.mutate({ userId });
+
+      const locker = postgres(app().testDb.url, { max: 1, onnotice: () => {} });
+      let outcome: Promise<PromiseSettledResult<unknown>[]> | undefined;
+      try {
+        await locker.begin(async (tx) => {
+          await tx`select id from users where id in (${a.id}, ${b.id}) for no key update`;
+          outcome = Promise.allSettled([act(byA, a.browser, b.id), act(byB, b.browser, a.id)]);
+          await waitForLockWaiters(2);
+        });
+      } finally {
+        await locker.end();
+      }
+      const [first, second] = (await outcome) ?? [];
+      expect([first?.status, second?.status].sort()).toEqual(['fulfilled', 'rejected']);
+      const loser = [first, second].find((r) => r?.status === 'rejected') as PromiseRejectedResult;
+      // Whoever waited finds the other Owner gone, or themselves no longer an Owner.
+      expect(['PRECONDITION_FAILED', 'FORBIDDEN']).toContain(codeOf(loser.reason));
+      expect(await activeOwners()).toBe(1);
+    },
+  );
 });
+
+/** Waits until `n` backends of this file's database are waiting for a lock. */
+async function waitForLockWaiters(n: number) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const [row] = rowsOf<{ n: number }>(
+      await db().execute(
+        sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+      ),
+    );
+    if ((row?.n ?? 0) >= n) return;
+    if (Date.now() > deadline) throw new Error(`fewer than ${n} requests waiting for a lock`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 describe('access over HTTP', () => {
   it('a Catalog editor is FORBIDDEN from staff administration', async () => {
-    const editor = await addStaff('Catalog editor');
+    const owner = await staffMember(db(), 'Owner');
+    const editor = await member('Catalog editor');
     for (const call of [
       () => editor.browser.client.admin.staff.list.query(),
       () => editor.browser.client.admin.roles.list.query(),
       () => editor.browser.client.admin.mailbox.list.query({}),
-      () => editor.browser.client.admin.staff.deactivate.mutate({ userId: ownerId }),
+      () => editor.browser.client.admin.staff.deactivate.mutate({ userId: owner.id }),
     ]) {
       const error = await errorOf(call());
       expect(error.data?.code).toBe('FORBIDDEN');
@@ -458,6 +586,7 @@ describe('access over HTTP', () => {
   });
 
   it('staff administration cannot reach customer accounts (no promoting a customer to Owner)', async () => {
+    const owner = await newOwner();
     const customer = app().browser();
     const state = await customer.client.auth.signUp.mutate({
       name: 'Pat Promoted',
@@ -466,20 +595,20 @@ describe('access over HTTP', () => {
     });
     const customerId = state.status === 'signed-in' ? state.user.id : '';
     for (const call of [
-      () =>
-        owner.client.admin.staff.changeRole.mutate({
+      async () =>
+        owner.browser.client.admin.staff.changeRole.mutate({
           userId: customerId,
-          roleId: roleIds.Owner as string,
+          roleId: await ownerRole(),
         }),
-      () => owner.client.admin.staff.deactivate.mutate({ userId: customerId }),
-      () => owner.client.admin.staff.reactivate.mutate({ userId: customerId }),
+      () => owner.browser.client.admin.staff.deactivate.mutate({ userId: customerId }),
+      () => owner.browser.client.admin.staff.reactivate.mutate({ userId: customerId }),
     ]) {
       const error = await errorOf(call());
       expect(error.data?.code).toBe('NOT_FOUND');
     }
     const [row] = await db().select().from(users).where(eq(users.id, customerId));
     expect(row).toMatchObject({ kind: 'customer', roleId: null, deactivatedAt: null });
-    expect((await owner.client.admin.staff.list.query()).map((m) => m.id)).not.toContain(
+    expect((await owner.browser.client.admin.staff.list.query()).map((m) => m.id)).not.toContain(
       customerId,
     );
   });
@@ -487,26 +616,33 @@ describe('access over HTTP', () => {
 
 describe('development mailbox', () => {
   it('is PRECONDITION_FAILED when an SMTP server is configured', async () => {
+    const owner = await staffMember(db(), 'Owner');
     const smtpConfigured = await app().serve({ config: { demoMode: true, devMailbox: false } });
     const browser = browserClient(smtpConfigured);
-    await browser.client.auth.signIn.mutate({ email: OWNER_EMAIL, password: PASSWORD });
+    await browser.client.auth.signIn.mutate({ email: owner.email, password: PASSWORD });
     const error = await errorOf(browser.client.admin.mailbox.list.query({}));
     expect(error.data?.code).toBe('PRECONDITION_FAILED');
     expect((await browser.client.admin.staff.list.query()).length).toBeGreaterThan(0);
   });
 
   it('filters by recipient and honours the limit, newest first', async () => {
-    const all = await owner.client.admin.mailbox.list.query({ limit: 2 });
+    const owner = await newOwner();
+    const support = await roleId(db(), 'Support');
+    const emails = [newEmail('filtered'), newEmail('filtered'), newEmail('filtered')];
+    for (const email of emails)
+      await owner.browser.client.admin.staff.invite.mutate({
+        name: 'Fil Tered',
+        email,
+        roleId: support,
+      });
+    const all = await owner.browser.client.admin.mailbox.list.query({ limit: 2 });
     expect(all).toHaveLength(2);
+    expect(all.map((m) => m.to)).toEqual([emails[2], emails[1]]);
     expect((all[0]?.createdAt.getTime() ?? 0) >= (all[1]?.createdAt.getTime() ?? 0)).toBe(true);
-    const email = newEmail('filtered');
-    await owner.client.admin.staff.invite.mutate({
-      name: 'Fil Tered',
-      email,
-      roleId: roleIds.Support as string,
+    const mine = await owner.browser.client.admin.mailbox.list.query({
+      to: (emails[0] as string).toUpperCase(),
     });
-    const mine = await owner.client.admin.mailbox.list.query({ to: email.toUpperCase() });
-    expect(mine.map((m) => m.to)).toEqual([email]);
+    expect(mine.map((m) => m.to)).toEqual([emails[0]]);
     expect(mine[0]?.status).toBe('pending');
   });
 });

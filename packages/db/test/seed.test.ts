@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type DbHandle } from '../src/client.ts';
+import type { Database } from '../src/client.ts';
 import { categories, productImages, products, variants } from '../src/schema/index.ts';
 import {
   buildDemoRows,
@@ -12,31 +10,43 @@ import {
   seedDemoIfEmpty,
   seedLargeCatalog,
 } from '../src/seed/index.ts';
+import {
+  createTemplateDatabase,
+  createTestDatabase,
+  dropDatabase,
+  type TestDatabase,
+} from '../src/testing.ts';
 
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** A migrated, empty template; every test clones its own databases from it. */
+let template: string;
+const opened: TestDatabase[] = [];
 
-function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
+beforeAll(async () => {
+  template = await createTemplateDatabase();
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(opened.map((d) => d.drop()));
+  if (template) await dropDatabase(template);
+}, 60_000);
+
+/** A fresh migrated database of this test's own. */
+async function freshDb(): Promise<Database> {
+  const database = await createTestDatabase(template);
+  opened.push(database);
+  return database.handle.db;
 }
 
-const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-const suffix = randomBytes(4).toString('hex');
-const dbNames = [`bazaar_seedtest_${suffix}_a`, `bazaar_seedtest_${suffix}_b`];
-const handles: DbHandle[] = [];
-
-async function openFresh(name: string): Promise<DbHandle> {
-  await admin.unsafe(`create database "${name}"`);
-  const handle = await createDb({ databaseUrl: databaseUrl(name), maxConnections: 2 });
-  handles.push(handle);
-  await handle.migrate();
-  return handle;
+/** A fresh database holding the demo catalog. */
+async function seededDb(): Promise<Database> {
+  const db = await freshDb();
+  await seedDemoCatalog(db);
+  return db;
 }
 
 /** Slug, SKU, price, stock and option data in a stable order: everything but the random ids. */
-async function catalogFingerprint(handle: DbHandle) {
-  return handle.db
+async function catalogFingerprint(db: Database) {
+  return db
     .select({
       slug: products.slug,
       status: products.status,
@@ -56,35 +66,20 @@ async function catalogFingerprint(handle: DbHandle) {
 }
 
 describe('demo and large catalog seeding (PostgreSQL)', () => {
-  let a: DbHandle;
-  let b: DbHandle;
-
-  beforeAll(async () => {
-    a = await openFresh(dbNames[0] as string);
-    b = await openFresh(dbNames[1] as string);
-  }, 60_000);
-
-  afterAll(async () => {
-    await Promise.all(handles.map((h) => h.close()));
-    for (const name of dbNames) {
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    }
-    await admin.end();
-  }, 60_000);
-
   it('seeds the demo catalog once', async () => {
-    expect(await seedDemoIfEmpty(a.db)).toBe(true);
-    expect(await seedDemoIfEmpty(a.db)).toBe(false);
+    const a = await freshDb();
+    expect(await seedDemoIfEmpty(a)).toBe(true);
+    expect(await seedDemoIfEmpty(a)).toBe(false);
 
-    const categoryCount = await a.db.$count(categories);
-    const topLevel = await a.db.$count(categories, sql`${categories.parentId} is null`);
-    const productCount = await a.db.$count(products);
+    const categoryCount = await a.$count(categories);
+    const topLevel = await a.$count(categories, sql`${categories.parentId} is null`);
+    const productCount = await a.$count(products);
     expect(categoryCount).toBeGreaterThanOrEqual(6);
     expect(topLevel).toBeGreaterThanOrEqual(6);
     expect(productCount).toBeGreaterThanOrEqual(55);
     expect(productCount).toBeLessThanOrEqual(65);
 
-    const statuses = await a.db
+    const statuses = await a
       .select({ status: products.status, n: sql<number>`count(*)::int` })
       .from(products)
       .groupBy(products.status);
@@ -93,7 +88,8 @@ describe('demo and large catalog seeding (PostgreSQL)', () => {
   });
 
   it('produces consistent variants, stock and images', async () => {
-    const rows = await a.db
+    const a = await seededDb();
+    const rows = await a
       .select({
         sku: variants.sku,
         stock: variants.stock,
@@ -109,7 +105,7 @@ describe('demo and large catalog seeding (PostgreSQL)', () => {
     expect(rows.some((r) => r.stock === 0)).toBe(true);
     expect(rows.some((r) => r.stock >= 1 && r.stock <= 5)).toBe(true);
 
-    const perProduct = await a.db
+    const perProduct = await a
       .select({
         slug: products.slug,
         variants: sql<number>`(select count(*)::int from variants v where v.product_id = products.id)`,
@@ -128,10 +124,10 @@ describe('demo and large catalog seeding (PostgreSQL)', () => {
     expect(perProduct.filter((p) => p.stock === 0).length).toBeGreaterThanOrEqual(2);
 
     // Distinct timestamps make "newest first" deterministic.
-    const created = await a.db.select({ createdAt: products.createdAt }).from(products);
+    const created = await a.select({ createdAt: products.createdAt }).from(products);
     expect(new Set(created.map((c) => c.createdAt.getTime())).size).toBe(created.length);
 
-    const images = await a.db
+    const images = await a
       .select({
         url: productImages.url,
         width: productImages.width,
@@ -150,35 +146,37 @@ describe('demo and large catalog seeding (PostgreSQL)', () => {
   });
 
   it('is deterministic across databases', async () => {
-    await seedDemoCatalog(b.db);
+    const [a, b] = await Promise.all([seededDb(), seededDb()]);
     const [fa, fb] = await Promise.all([catalogFingerprint(a), catalogFingerprint(b)]);
     expect(fa.length).toBeGreaterThan(100);
     expect(fb).toEqual(fa);
   });
 
   it('refuses to seed the demo catalog twice without the guard', async () => {
-    await expect(seedDemoCatalog(b.db)).rejects.toThrow();
-    expect(await b.db.$count(products)).toBe(buildDemoRows().products.length);
+    const b = await seededDb();
+    await expect(seedDemoCatalog(b)).rejects.toThrow();
+    expect(await b.$count(products)).toBe(buildDemoRows().products.length);
   });
 
   it('adds a large generated catalog', async () => {
-    const before = await a.db.$count(products);
-    const result = await seedLargeCatalog(a.db, { products: 2_000, batchSize: 750 });
+    const a = await seededDb();
+    const before = await a.$count(products);
+    const result = await seedLargeCatalog(a, { products: 2_000, batchSize: 750 });
     expect(result).toMatchObject({ products: 2_000, images: 2_000, firstNumber: 1 });
-    expect(await a.db.$count(products)).toBe(before + 2_000);
-    expect(await a.db.$count(products, sql`${products.slug} like 'bench-%'`)).toBe(2_000);
-    expect(await a.db.$count(variants, sql`${variants.sku} like 'BENCH-%'`)).toBe(result.variants);
+    expect(await a.$count(products)).toBe(before + 2_000);
+    expect(await a.$count(products, sql`${products.slug} like 'bench-%'`)).toBe(2_000);
+    expect(await a.$count(variants, sql`${variants.sku} like 'BENCH-%'`)).toBe(result.variants);
     expect(
-      await a.db.$count(productImages, sql`${productImages.url} like '/media/demo/bench-%'`),
+      await a.$count(productImages, sql`${productImages.url} like '/media/demo/bench-%'`),
     ).toBe(2_000);
 
     // Every bench product sits in a leaf category and has 1–3 variants.
-    const orphans = await a.db.$count(
+    const orphans = await a.$count(
       products,
       sql`${products.slug} like 'bench-%' and exists (select 1 from categories c where c.parent_id = products.category_id)`,
     );
     expect(orphans).toBe(0);
-    const [spread] = await a.db
+    const [spread] = await a
       .select({
         min: sql<number>`min(n)::int`,
         max: sql<number>`max(n)::int`,
@@ -189,9 +187,9 @@ describe('demo and large catalog seeding (PostgreSQL)', () => {
     expect(spread).toEqual({ min: 1, max: 3 });
 
     // A second run continues the numbering instead of colliding.
-    const again = await seedLargeCatalog(a.db, { products: 10 });
+    const again = await seedLargeCatalog(a, { products: 10 });
     expect(again.firstNumber).toBe(2_001);
-    const [last] = await a.db
+    const [last] = await a
       .select({ slug: products.slug })
       .from(products)
       .where(sql`${products.slug} like 'bench-%'`)

@@ -23,7 +23,8 @@ export function describeDevice(userAgent: string | null): string {
   const browser = parsed.browser.name;
   const os = parsed.os.name;
   if (browser && os) return `${browser} on ${os}`;
-  return browser ?? os ?? 'Unknown device';
+  // Bowser names what it cannot recognise '' (curl, most scripts): that is no name either.
+  return browser || os || 'Unknown device';
 }
 
 export function createAccountService(

@@ -1,0 +1,32 @@
+// Mutation testing (`pnpm test:mutation`): StrykerJS 9 with its vitest runner over the security
+// code, the accounts and admin services and the router's error and access handling. Not part of
+// `pnpm test`: it reruns the DB-backed tests once per mutant (see README, "Mutation testing").
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'pnpm',
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'apps/api/src/security/**/*.ts',
+    'apps/api/src/services/accounts/**/*.ts',
+    'apps/api/src/services/admin/**/*.ts',
+    'packages/contracts/src/trpc.ts',
+  ],
+  // Two test processes, each with its own PostgreSQL databases and Redis keys; the machine has
+  // two cores.
+  concurrency: 2,
+  timeoutMS: 30_000,
+  timeoutFactor: 2,
+  ignorePatterns: ['apps/web', 'bench', '.data', 'reports', '**/dist', '**/.turbo'],
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 90, low: 80, break: null },
+  // Reruns only mutants whose code or covering tests changed since the last run.
+  incremental: true,
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
