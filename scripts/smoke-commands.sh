@@ -138,6 +138,14 @@ step_build() {
   run_logged build pnpm build
 }
 
+step_mutation() {
+  # The whole run takes hours (README, "Mutation testing"): check that Stryker finds its config,
+  # instruments the code and that the tests pass in its sandbox, without testing the mutants.
+  run_logged mutation pnpm test:mutation --dryRunOnly --mutate apps/api/src/security/csrf.ts \
+    --tempDirName .stryker-tmp-smoke --reporters clear-text
+  expect_output "$SMOKE_TMP/mutation.out" 'Initial test run succeeded'
+}
+
 # ── long-running commands: pnpm start, pnpm dev ─────────────────────────────────────────────
 # What this assumes of them today:
 #   - the API listens on $PORT and answers /readyz once its database (DATABASE_URL, or the
@@ -306,11 +314,11 @@ step_start() { smoke_server start pglite 300; }
 step_dev() { smoke_server dev postgres 180; }
 
 export -f step_install step_format step_migrate step_seed step_generate step_create_owner \
-  step_bench step_build descendants kill_tree listening_ports stop_server smoke_server step_start step_dev
+  step_bench step_build step_mutation descendants kill_tree listening_ports stop_server smoke_server step_start step_dev
 
 # ── runner ───────────────────────────────────────────────────────────────────────────────────
 
-STEPS=(install format generate migrate seed create-owner bench build start dev)
+STEPS=(install format generate migrate seed create-owner bench build mutation start dev)
 declare -A COMMAND=(
   [install]='pnpm install'
   [format]='pnpm format (check)'
@@ -320,6 +328,7 @@ declare -A COMMAND=(
   [create-owner]='pnpm --filter @bazaar/api cli create-owner'
   [bench]='pnpm bench --duration 1'
   [build]='pnpm build'
+  [mutation]='pnpm test:mutation --dryRunOnly'
   [start]='pnpm start (embedded database)'
   [dev]='pnpm dev'
 )

@@ -93,6 +93,8 @@ describe('clientIp', () => {
     expect(clientIp(request('::ffff:127.0.0.1', '::ffff:198.51.100.4'))).toBe('198.51.100.4');
     expect(clientIp(request('2001:db8::1'))).toBe('2001:db8::1');
     expect(clientIp(request('::ffff:not-an-ip'))).toBe('::ffff:not-an-ip');
+    // Only the ::ffff: prefix maps: another IPv6 address with an IPv4 tail stays itself.
+    expect(clientIp(request('::1234:1.2.3.4'))).toBe('::1234:1.2.3.4');
   });
 
   it('is null without a peer, and the peer when the header is garbage', () => {

@@ -4,8 +4,9 @@ import type { Permission, ProcedureMeta } from './access.ts';
 import type { Context } from './context.ts';
 import { AppError } from './errors.ts';
 
+/** What tRPC's input validation fails with: a Zod error's issues. */
 interface IssueLike {
-  path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>;
+  path: readonly PropertyKey[];
   message: string;
 }
 
@@ -13,18 +14,14 @@ interface IssueLike {
 function fieldErrorsFrom(issues: readonly IssueLike[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of issues) {
-    const key = (issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.');
+    const key = issue.path.map(String).join('.');
     out[key] = [...(out[key] ?? []), issue.message];
   }
   return out;
 }
 
 function hasIssues(value: unknown): value is { issues: IssueLike[] } {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    Array.isArray((value as { issues?: unknown }).issues)
-  );
+  return Array.isArray((value as { issues?: unknown } | null | undefined)?.issues);
 }
 
 const t = initTRPC

@@ -53,6 +53,14 @@ const router = createRouter({
   rootRefined: publicProcedure
     .input(z.object({ a: z.string() }).refine(() => false, 'Form-level problem'))
     .mutation(() => 'never'),
+  badRequest: publicProcedure.query(() => {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'Not like that' });
+  }),
+  // Issues on a cause do not make field errors unless the request itself was bad.
+  conflictWithIssues: publicProcedure.query(() => {
+    const cause = Object.assign(new Error('stale'), { issues: [{ path: ['a'], message: 'm' }] });
+    throw new TRPCError({ code: 'CONFLICT', message: 'Edited meanwhile', cause });
+  }),
   noAccess: publicProcedure.meta({ access: undefined } as never).query(() => 'reached'),
   user: userProcedure.query(() => 'user ok'),
   customer: customerProcedure.query(() => 'customer ok'),
@@ -73,6 +81,9 @@ type ErrorShape = {
   };
 };
 
+/** What the server saw (and would log) for each failed call. */
+const serverErrors: TRPCError[] = [];
+
 async function call(
   path: string,
   { actor = { kind: 'anonymous' } as Actor, input }: { actor?: Actor; input?: unknown } = {},
@@ -91,7 +102,9 @@ async function call(
       body: isQuery ? undefined : body,
     }),
     createContext: () => contextFor(actor, failingServices(new Error('unused'))),
-    onError: () => {},
+    onError: ({ error }) => {
+      serverErrors.push(error);
+    },
   });
   const json = (await res.json()) as { error?: { json: ErrorShape }; result?: { data: unknown } };
   return {
@@ -193,6 +206,19 @@ describe('error formatting', () => {
     expect(error?.data).not.toHaveProperty('stack');
   });
 
+  it('a BAD_REQUEST thrown by the procedure itself has no field errors', async () => {
+    const { status, error } = await call('badRequest');
+    expect(status).toBe(400);
+    expect(error?.message).toBe('Not like that');
+    expect(error?.data.fieldErrors).toBeNull();
+  });
+
+  it('issues carried by the cause of another error are not field errors', async () => {
+    const { status, error } = await call('conflictWithIssues');
+    expect(status).toBe(409);
+    expect(error?.data.fieldErrors).toBeNull();
+  });
+
   it('successful calls are untouched', async () => {
     expect(await call('validated', { input: { name: 'ok', items: [] } })).toMatchObject({
       status: 200,
@@ -215,6 +241,8 @@ describe('access enforcement', () => {
       const { status, error } = await call('noAccess', { actor });
       expect(status).toBe(500);
       expect(error?.data.code).toBe('INTERNAL_SERVER_ERROR');
+      // The log says why; the caller only learns that something failed.
+      expect(serverErrors.at(-1)?.message).toBe('Procedure declares no access');
     }
   });
 

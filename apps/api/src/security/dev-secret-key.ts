@@ -8,16 +8,10 @@ import { newSecretKey, parseSecretKeys } from './keyring.ts';
  */
 export function devSecretKey(dataDir: string): Buffer {
   const file = join(dataDir, 'secret-key');
-  try {
-    return parseSecretKeys(readFileSync(file, 'utf8'))[0] as Buffer;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
   mkdirSync(dataDir, { recursive: true });
-  const key = newSecretKey();
-  // `wx`: if another process made it first, use theirs.
   try {
-    writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
+    // `wx`: a key already there (made earlier, or a moment ago by another process) is kept.
+    writeFileSync(file, `${newSecretKey()}\n`, { mode: 0o600, flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }

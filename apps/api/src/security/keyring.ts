@@ -82,11 +82,7 @@ export function createKeyring(keys: Buffer[]): Keyring {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', derive(currentId, purpose) as Buffer, iv);
       cipher.setAAD(Buffer.from(context));
-      const body = Buffer.concat([
-        cipher.update(plaintext, 'utf8'),
-        cipher.final(),
-        cipher.getAuthTag(),
-      ]);
+      const body = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
       return `v1.${currentId}.${iv.toString('base64url')}.${body.toString('base64url')}`;
     },
     open(purpose, sealed, context) {

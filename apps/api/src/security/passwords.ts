@@ -17,20 +17,27 @@ export interface PasswordHasher {
   verify(passwordHash: string | null, password: string): Promise<boolean>;
 }
 
-// Verifying against this when there is no account makes "unknown email" cost the same as "wrong password".
-let dummyHash: Promise<string> | undefined;
+/** The two functions of `@node-rs/argon2` the hasher uses (a parameter so tests can watch them). */
+export type Argon2 = Pick<typeof import('@node-rs/argon2'), 'hash' | 'verify'>;
 
-export const argon2Passwords: PasswordHasher = {
-  hash: (password) => hash(password, ARGON2_OPTIONS),
-  async verify(passwordHash, password) {
-    if (!passwordHash) {
-      dummyHash ??= hash('not-a-real-password-only-for-timing', ARGON2_OPTIONS);
-      await verify(await dummyHash, password).catch(() => false);
-      return false;
-    }
-    return verify(passwordHash, password).catch(() => false);
-  },
-};
+export function argon2PasswordHasher(argon2: Argon2 = { hash, verify }): PasswordHasher {
+  // Verifying against this when there is no account makes "unknown email" cost the same as
+  // "wrong password".
+  let dummyHash: Promise<string> | undefined;
+  return {
+    hash: (password) => argon2.hash(password, ARGON2_OPTIONS),
+    async verify(passwordHash, password) {
+      if (!passwordHash) {
+        dummyHash ??= argon2.hash('not-a-real-password-only-for-timing', ARGON2_OPTIONS);
+        await argon2.verify(await dummyHash, password).catch(() => false);
+        return false;
+      }
+      return argon2.verify(passwordHash, password).catch(() => false);
+    },
+  };
+}
+
+export const argon2Passwords: PasswordHasher = argon2PasswordHasher();
 
 const zxcvbn = new ZxcvbnFactory({
   translations,

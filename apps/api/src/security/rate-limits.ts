@@ -126,9 +126,11 @@ export function createRateLimits(options: RateLimitOptions = {}): RateLimits {
   const limiter = (name: LimitName) => limiters.get(name) as RateLimiterAbstract;
   const spec = (name: LimitName) => specs.get(name) as LimitSpec;
 
-  async function takeOne([name, key]: LimitKey): Promise<void> {
+  async function takeOne(limitKey: LimitKey): Promise<LimitKey> {
+    const [name, key] = limitKey;
     try {
       await limiter(name).consume(key);
+      return limitKey;
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) throw tooManyRequests(rejection.msBeforeNext / 1000);
       throw rejection;
@@ -145,7 +147,9 @@ export function createRateLimits(options: RateLimitOptions = {}): RateLimits {
       const refused = results.filter((r) => r.status === 'rejected').map((r) => r.reason);
       if (refused.length === 0) return;
       // All or none: the points taken under the other limits go back.
-      await Promise.all(keys.filter((_, i) => results[i]?.status === 'fulfilled').map(returnPoint));
+      await Promise.all(
+        results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])).map(returnPoint),
+      );
       const waits = refused.filter((e): e is AppError => e instanceof AppError);
       if (waits.length < refused.length) throw refused.find((e) => !(e instanceof AppError));
       throw waits.reduce((a, b) =>

@@ -15,9 +15,7 @@ export function sha256Hex(value: string): string {
   return encodeHexLowerCase(sha256(encoder.encode(value)));
 }
 
-/** Compares two hashes without leaking where they differ through timing. */
+/** Compares two hashes without leaking where they differ through timing (lengths may differ). */
 export function hashesEqual(a: string, b: string): boolean {
-  const left = encoder.encode(a);
-  const right = encoder.encode(b);
-  return left.length === right.length && constantTimeEqual(left, right);
+  return constantTimeEqual(encoder.encode(a), encoder.encode(b));
 }
