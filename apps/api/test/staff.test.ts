@@ -449,6 +449,7 @@ describe('deactivation', () => {
       owner.browser.client.admin.staff.deactivate.mutate({ userId: owner.id }),
     );
     expect(error.data?.code).toBe('PRECONDITION_FAILED');
+    expect(error.message).toBe('You cannot deactivate yourself');
     expect((await owner.browser.client.auth.session.query()).status).toBe('signed-in');
   });
 
@@ -460,6 +461,17 @@ describe('deactivation', () => {
       owner.browser.client.admin.staff.changeRole.mutate({ userId: owner.id, roleId: manager }),
     );
     expect(selfDemotion.data?.code).toBe('PRECONDITION_FAILED');
+    expect(selfDemotion.message).toBe('The shop needs at least one active Owner');
+    // Giving the last Owner the role they already hold changes nothing, so it is no refusal.
+    const ownerRoleId = await ownerRole();
+    expect(
+      (
+        await owner.browser.client.admin.staff.changeRole.mutate({
+          userId: owner.id,
+          roleId: ownerRoleId,
+        })
+      ).role.id,
+    ).toBe(ownerRoleId);
 
     // Someone holding every permission under another role name still cannot remove the last Owner.
     const superuser = await member(await customRole(db(), 'Superuser', permissions));
@@ -622,6 +634,9 @@ describe('development mailbox', () => {
     await browser.client.auth.signIn.mutate({ email: owner.email, password: PASSWORD });
     const error = await errorOf(browser.client.admin.mailbox.list.query({}));
     expect(error.data?.code).toBe('PRECONDITION_FAILED');
+    expect(error.message).toBe(
+      'The development mailbox is only kept in demo mode without an SMTP server',
+    );
     expect((await browser.client.admin.staff.list.query()).length).toBeGreaterThan(0);
   });
 

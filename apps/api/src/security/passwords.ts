@@ -67,15 +67,15 @@ export function personalWords(person: { email?: string; name?: string }): string
     add(email);
     add(local);
     add(local.replace(/[^a-z0-9]/g, ''));
-    for (const piece of local.split(/[^a-z0-9]+/)) add(piece);
+    for (const piece of local.split(/[^a-z0-9]/)) add(piece);
     add(domain.split('.')[0]);
   }
   if (person.name) {
-    const name = person.name.toLowerCase();
+    const { name } = person;
     add(name);
-    add(name.replace(/\s+/g, ''));
+    add(name.replace(/\s/g, ''));
     add(name.replace(/[^\p{L}\p{N}]/gu, ''));
-    for (const piece of name.split(/[^\p{L}\p{N}]+/u)) add(piece);
+    for (const piece of name.split(/[^\p{L}\p{N}]/u)) add(piece);
   }
   return [...words];
 }
