@@ -34,6 +34,11 @@ const appDir = basename(here) === 'dist' ? dirname(here) : here;
 if (!dev) checkBuiltApiUrl();
 
 const server = createServer();
+// A client or load balancer that reuses an idle keep-alive connection at the moment the server
+// closes it gets a reset instead of a page. Node's 5 s default is shorter than what load balancers
+// (60 s) and browsers keep; the API does the same.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 const app = next({
   dev,
   dir: appDir,

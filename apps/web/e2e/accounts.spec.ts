@@ -202,6 +202,8 @@ test('account area: profile, addresses, password change and sessions', async ({
   page,
   baseURL,
 }) => {
+  // Three devices and a dozen form round trips: about 15 s alone, more on a busy CI machine.
+  test.slow();
   await signUpWithForm(page, 'Grace Shopper', uniqueEmail(), STRONG_PASSWORD);
 
   // Changing the email needs the current password, and the new address is unverified.

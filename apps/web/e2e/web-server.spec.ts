@@ -21,6 +21,14 @@ test('a build made for another API_URL refuses to start, saying so', async () =>
   expect(output).toContain('API_URL is http://127.0.0.1:1');
 });
 
+test('idle keep-alive connections outlive those of load balancers and browsers', async ({
+  request,
+}) => {
+  // Node's default (5 s) made a client reusing an idle connection get ECONNRESET.
+  const res = await request.get(`${WEB_ORIGIN.origin}/icon.svg`);
+  expect(res.headers()['keep-alive']).toBe('timeout=65');
+});
+
 test('an HTTPS shop gets HSTS on every response; SIGTERM stops the server cleanly', async ({
   request,
 }) => {
