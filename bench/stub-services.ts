@@ -24,6 +24,7 @@ const unused = (method: string) => (): never => {
 
 export const stubServices: ServerServices = {
   catalog: {
+    listCurrencies: unused('catalog.listCurrencies'),
     listCategories: async () => benchCategories,
     listProducts: unused('catalog.listProducts'),
     productBySlug: unused('catalog.productBySlug'),

@@ -80,12 +80,12 @@ describe('graceful shutdown', () => {
       ...real,
       catalog: {
         ...real.catalog,
-        listCategories: async () => {
+        listCategories: async (input: Parameters<typeof real.catalog.listCategories>[0]) => {
           started();
           await new Promise<void>((r) => {
             release = r;
           });
-          return real.catalog.listCategories();
+          return real.catalog.listCategories(input);
         },
       },
     };

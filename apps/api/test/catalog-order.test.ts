@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { categories, products, variants } from '@bazaar/db/schema';
-import { sql } from 'drizzle-orm';
+import { categories } from '@bazaar/db/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { insertProduct } from './catalog-fixtures.ts';
 import { useTestApp } from './helpers.ts';
 
 /**
@@ -30,21 +30,12 @@ beforeAll(async () => {
   );
   rows.sort((a, b) => (a.id < b.id ? -1 : 1));
   for (const [i, row] of rows.entries()) {
-    await db.insert(products).values({
+    await insertProduct(db, {
       id: row.id,
       slug: `${SLUG}-${i}`,
-      title: `Same moment ${i}`,
-      status: 'active',
       categoryId: category?.id as string,
-      createdAt: sql`${row.createdAt}::timestamptz`,
-    });
-    await db.insert(variants).values({
-      productId: row.id,
-      sku: `SAME-${i}`,
-      title: 'Default',
-      priceAmount: 1000,
-      currency: 'EUR',
-      stock: 1,
+      createdAt: row.createdAt,
+      variants: [{ sku: `SAME-${i}`, prices: { EUR: 1000 }, stock: 1 }],
     });
   }
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? 1 : -1);

@@ -9,13 +9,14 @@ const app = useTestApp({
     ...real,
     catalog: {
       ...real.catalog,
-      listCategories: () => {
+      listCategories: (input) => {
         calls++;
-        return real.catalog.listCategories();
+        return real.catalog.listCategories(input);
       },
-      productBySlug: async (slug: string) => {
-        if (slug === 'explode') throw new Error('connection to 10.0.0.7 refused: secret detail');
-        return real.catalog.productBySlug(slug);
+      productBySlug: async (input) => {
+        if (input.slug === 'explode')
+          throw new Error('connection to 10.0.0.7 refused: secret detail');
+        return real.catalog.productBySlug(input);
       },
     },
   }),

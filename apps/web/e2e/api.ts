@@ -17,11 +17,11 @@ async function query<T>(request: APIRequestContext, path: string, input: unknown
 
 export const listProducts = (
   request: APIRequestContext,
-  input: { limit: number; cursor?: string; categorySlug?: string },
+  input: { limit: number; cursor?: string; categorySlug?: string; currency?: string },
 ) => query<ProductPage>(request, 'catalog.products.list', input);
 
-export const productBySlug = (request: APIRequestContext, slug: string) =>
-  query<ProductDetail>(request, 'catalog.products.bySlug', { slug });
+export const productBySlug = (request: APIRequestContext, slug: string, currency?: string) =>
+  query<ProductDetail>(request, 'catalog.products.bySlug', { slug, currency });
 
 /** Every active product, following cursors. */
 export async function allProducts(request: APIRequestContext) {

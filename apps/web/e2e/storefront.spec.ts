@@ -75,9 +75,11 @@ test('home → category → paginate → product', async ({ page }) => {
   await expect(page.getByRole('img').first()).toBeVisible();
 });
 
+const priceText = (v: Variant) => (v.price ? formatMoney(v.price) : 'no price');
+
 /** Two variants of one product that a shopper can tell apart by price or stock. */
 function distinguishable(product: ProductDetail): [Variant, Variant] | null {
-  const label = (v: Variant) => `${formatMoney(v.price)}|${stockLabel(v.stock)}`;
+  const label = (v: Variant) => `${priceText(v)}|${stockLabel(v.stock, v.lowStock)}`;
   const first = product.variants.find((v) => v.stock > 0) ?? product.variants[0];
   if (!first) return null;
   const other = product.variants.find((v) => label(v) !== label(first));
@@ -110,8 +112,8 @@ test('variant picker updates price and stock', async ({ page, request }) => {
 
   const price = page.getByTestId('price');
   const stock = page.getByTestId('stock-status');
-  await expect(price).toHaveText(formatMoney(initial.price));
-  await expect(stock).toHaveText(stockLabel(initial.stock));
+  await expect(price).toHaveText(priceText(initial));
+  await expect(stock).toHaveText(stockLabel(initial.stock, initial.lowStock));
 
   // Options narrow in order, so choose the target's values from the first option down.
   for (const option of product.options) {
@@ -123,8 +125,8 @@ test('variant picker updates price and stock', async ({ page, request }) => {
     await expect(radio).toBeChecked();
   }
 
-  await expect(price).toHaveText(formatMoney(target.price));
-  await expect(stock).toHaveText(stockLabel(target.stock));
+  await expect(price).toHaveText(priceText(target));
+  await expect(stock).toHaveText(stockLabel(target.stock, target.lowStock));
   await expect(page.getByText(target.sku, { exact: true })).toBeVisible();
 });
 

@@ -20,6 +20,7 @@ const PUBLIC = [
   'auth.signUp',
   'auth.verifyEmail',
   'catalog.categories',
+  'catalog.currencies',
   'catalog.products.bySlug',
   'catalog.products.list',
 ];

@@ -1,9 +1,20 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/client.ts';
-import { categories, productImages, products, variants } from '../src/schema/index.ts';
+import {
+  categories,
+  currencies,
+  inventoryLevels,
+  productImages,
+  productOptions,
+  products,
+  stockMovements,
+  variantPrices,
+  variants,
+} from '../src/schema/index.ts';
 import {
   buildDemoRows,
+  colourKey,
   escapeXml,
   renderDemoImage,
   seedDemoCatalog,
@@ -54,14 +65,17 @@ async function catalogFingerprint(db: Database) {
       category: categories.slug,
       sku: variants.sku,
       title: variants.title,
-      options: variants.options,
-      price: variants.priceAmount,
-      currency: variants.currency,
-      stock: variants.stock,
+      options: sql<string>`(select string_agg(o.name || '=' || ov.value, ',' order by o.position)
+        from variant_option_values x join product_options o on o.id = x.option_id
+        join product_option_values ov on ov.id = x.value_id where x.variant_id = ${variants.id})`,
+      prices: sql<string>`(select string_agg(p.currency || p.amount || '/' || coalesce(p.compare_at_amount, 0), ',' order by p.currency)
+        from variant_prices p where p.variant_id = ${variants.id})`,
+      stock: inventoryLevels.onHand,
     })
     .from(variants)
     .innerJoin(products, eq(products.id, variants.productId))
     .innerJoin(categories, eq(categories.id, products.categoryId))
+    .innerJoin(inventoryLevels, eq(inventoryLevels.variantId, variants.id))
     .orderBy(asc(variants.sku));
 }
 
@@ -87,31 +101,59 @@ describe('demo and large catalog seeding (PostgreSQL)', () => {
     expect(byStatus).toMatchObject({ draft: 2, archived: 1 });
   });
 
-  it('produces consistent variants, stock and images', async () => {
+  it('produces consistent variants, prices, stock and images', async () => {
     const a = await seededDb();
     const rows = await a
-      .select({
-        sku: variants.sku,
-        stock: variants.stock,
-        price: variants.priceAmount,
-        currency: variants.currency,
-        productId: variants.productId,
-      })
-      .from(variants);
+      .select({ sku: variants.sku, stock: inventoryLevels.onHand, productId: variants.productId })
+      .from(variants)
+      .innerJoin(inventoryLevels, eq(inventoryLevels.variantId, variants.id));
+    expect(rows).toHaveLength(await a.$count(variants));
     const skus = rows.map((r) => r.sku);
     expect(new Set(skus).size).toBe(skus.length);
     expect(skus.every((s) => /^[A-Z0-9]+(-[A-Z0-9]+)+$/.test(s))).toBe(true);
-    expect(rows.every((r) => r.stock >= 0 && Number.isInteger(r.price) && r.price > 0)).toBe(true);
     expect(rows.some((r) => r.stock === 0)).toBe(true);
     expect(rows.some((r) => r.stock >= 1 && r.stock <= 5)).toBe(true);
+
+    // Every variant has a price in each of the three demo currencies; some are on sale.
+    const shopCurrencies = await a.select().from(currencies).orderBy(asc(currencies.position));
+    expect(shopCurrencies.map((c) => [c.code, c.isDefault])).toEqual([
+      ['EUR', true],
+      ['USD', false],
+      ['GBP', false],
+    ]);
+    const prices = await a.select().from(variantPrices);
+    expect(prices).toHaveLength(rows.length * 3);
+    expect(prices.every((p) => Number.isInteger(p.amount) && p.amount > 0)).toBe(true);
+    const onSale = prices.filter((p) => p.compareAtAmount !== null);
+    expect(onSale.length).toBeGreaterThan(0);
+    expect(onSale.every((p) => (p.compareAtAmount ?? 0) > p.amount)).toBe(true);
+
+    // The stock each variant starts with is recorded as a movement.
+    const movements = await a.select().from(stockMovements);
+    expect(movements).toHaveLength(rows.filter((r) => r.stock > 0).length);
+    const stockBySku = new Map(rows.map((r) => [r.productId + r.sku, r.stock]));
+    expect(movements.every((m) => m.reason === 'initial' && m.onHandDelta === m.onHandAfter)).toBe(
+      true,
+    );
+    expect(movements.reduce((sum, m) => sum + m.onHandDelta, 0)).toBe(
+      [...stockBySku.values()].reduce((sum, n) => sum + n, 0),
+    );
+
+    // Options keep the order the demo data lists them in ("Colour" before "Size" on the tee).
+    const sweater = await a
+      .select({ name: productOptions.name })
+      .from(productOptions)
+      .innerJoin(products, eq(products.id, productOptions.productId))
+      .where(eq(products.slug, 'organic-cotton-tee'))
+      .orderBy(asc(productOptions.position));
+    expect(sweater.map((o) => o.name)).toEqual(['Colour', 'Size']);
 
     const perProduct = await a
       .select({
         slug: products.slug,
         variants: sql<number>`(select count(*)::int from variants v where v.product_id = products.id)`,
-        images: sql<number>`(select count(*)::int from product_images i where i.product_id = products.id)`,
-        currencies: sql<number>`(select count(distinct currency)::int from variants v where v.product_id = products.id)`,
-        stock: sql<number>`(select coalesce(sum(stock), 0)::int from variants v where v.product_id = products.id)`,
+        images: sql<number>`(select count(*)::int from product_images i where i.product_id = products.id and i.option_value_id is null)`,
+        stock: sql<number>`(select coalesce(sum(on_hand), 0)::int from variants v join inventory_levels l on l.variant_id = v.id where v.product_id = products.id)`,
       })
       .from(products);
     for (const p of perProduct) {
@@ -119,7 +161,6 @@ describe('demo and large catalog seeding (PostgreSQL)', () => {
       expect(p.variants, p.slug).toBeLessThanOrEqual(8);
       expect(p.images, p.slug).toBeGreaterThanOrEqual(1);
       expect(p.images, p.slug).toBeLessThanOrEqual(3);
-      expect(p.currencies, p.slug).toBe(1);
     }
     expect(perProduct.filter((p) => p.stock === 0).length).toBeGreaterThanOrEqual(2);
 
@@ -137,7 +178,7 @@ describe('demo and large catalog seeding (PostgreSQL)', () => {
       .from(productImages)
       .innerJoin(products, eq(products.id, productImages.productId));
     for (const image of images) {
-      const match = /^\/media\/demo\/([a-z0-9-]+-\d+)\.svg$/.exec(image.url);
+      const match = /^\/media\/demo\/([a-z0-9-]+-\d+(?:_[a-z-]+)?)\.svg$/.exec(image.url);
       expect(match, image.url).not.toBeNull();
       expect(image.url.startsWith(`/media/demo/${image.slug}-`)).toBe(true);
       const svg = renderDemoImage(match?.[1] ?? '');
@@ -185,6 +226,30 @@ describe('demo and large catalog seeding (PostgreSQL)', () => {
         sql`(select count(*) as n from variants v join products p on p.id = v.product_id where p.slug like 'bench-%' group by p.id) as counts`,
       );
     expect(spread).toEqual({ min: 1, max: 3 });
+
+    // The generated rows follow the model: prices in every shop currency, stock with its
+    // movement, and a "Size" option whose values name each variant of a multi-variant product.
+    const bench = sql`${variants.sku} like 'BENCH-%'`;
+    const [model] = await a
+      .select({
+        prices: sql<number>`(select count(*)::int from variant_prices p join variants v on v.id = p.variant_id where v.sku like 'BENCH-%')`,
+        levels: sql<number>`(select count(*)::int from inventory_levels l join variants v on v.id = l.variant_id where v.sku like 'BENCH-%')`,
+        stocked: sql<number>`(select count(*)::int from inventory_levels l join variants v on v.id = l.variant_id where v.sku like 'BENCH-%' and l.on_hand > 0)`,
+        movements: sql<number>`(select count(*)::int from stock_movements m join variants v on v.id = m.variant_id where v.sku like 'BENCH-%')`,
+        unnamed: sql<number>`(select count(*)::int from variants v join products p on p.id = v.product_id
+          where v.sku like 'BENCH-%' and (select count(*) from variants w where w.product_id = p.id) > 1
+          and not exists (select 1 from variant_option_values x where x.variant_id = v.id))`,
+      })
+      .from(sql`(select 1) as one`);
+    expect(model).toEqual({
+      prices: result.variants * 3,
+      levels: result.variants,
+      stocked: model?.movements,
+      movements: expect.any(Number),
+      unnamed: 0,
+    });
+    expect(model?.movements).toBeGreaterThan(result.variants / 2);
+    expect(await a.$count(variants, bench)).toBe(result.variants);
 
     // A second run continues the numbering instead of colliding.
     const again = await seedLargeCatalog(a, { products: 10 });
@@ -254,6 +319,16 @@ describe('renderDemoImage', () => {
     expect(renderDemoImage('stoneware-mug-1')).not.toBe(renderDemoImage('enamel-camp-mug-1'));
   });
 
+  it('paints the picture of a colour in that colour', () => {
+    const navy = renderDemoImage('linen-camp-shirt-1_navy');
+    const oat = renderDemoImage('linen-camp-shirt-1_oat');
+    expect(navy).toContain('fill="#263a5c"');
+    expect(oat).toContain('fill="#d9c9a8"');
+    expect(navy).not.toBe(renderDemoImage('linen-camp-shirt-1'));
+    expect(renderDemoImage('travel-wallet-1_dark-brown')).toContain('fill="#5a3d2b"');
+    expect(colourKey('Speckled White')).toBe('speckled-white');
+  });
+
   it('returns null for malformed keys', () => {
     for (const key of [
       '',
@@ -265,6 +340,10 @@ describe('renderDemoImage', () => {
       'mug_1',
       '<script>-1',
       'mug-1 ',
+      'mug-1_',
+      'mug-1_purple',
+      'mug-1_Navy',
+      'mug-1_navy_oat',
       `${'a-'.repeat(200)}1`,
     ]) {
       expect(renderDemoImage(key), key).toBeNull();

@@ -139,7 +139,7 @@ export function createApiServer({ services, log, ping, security }: ApiServerDeps
       const ok = await ping();
       return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'database unreachable' });
     }
-    const media = /^\/media\/demo\/([a-z0-9-]+)\.svg$/.exec(path);
+    const media = /^\/media\/demo\/([a-z0-9_-]+)\.svg$/.exec(path);
     if (media?.[1] && (req.method === 'GET' || req.method === 'HEAD')) {
       const svg = renderDemoImage(media[1]);
       if (svg) {

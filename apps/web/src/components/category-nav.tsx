@@ -7,9 +7,9 @@ import { categoryTrail, topLevelCategories } from '@/lib/categories';
 import { useTRPC } from '@/trpc/react';
 
 /** Top-level categories in the shop header; marks the section being browsed. */
-export function CategoryNav() {
+export function CategoryNav({ currency }: { currency: string }) {
   const trpc = useTRPC();
-  const { data: categories } = useSuspenseQuery(trpc.catalog.categories.queryOptions());
+  const { data: categories } = useSuspenseQuery(trpc.catalog.categories.queryOptions({ currency }));
   const pathname = usePathname();
   const activeSlug = pathname.startsWith('/c/') ? decodeURIComponent(pathname.slice(3)) : null;
   const activeRoot = activeSlug ? categoryTrail(categories, activeSlug)[0] : undefined;

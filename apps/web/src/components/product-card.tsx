@@ -21,7 +21,13 @@ export function ProductCard({
           sizes="(min-width: 1024px) 25vw, (min-width: 768px) 33vw, (min-width: 640px) 50vw, 100vw"
           className="size-full object-cover transition duration-300 ease-out group-hover:scale-[1.03] motion-reduce:transition-none motion-reduce:group-hover:scale-100"
         />
-        {product.inStock ? null : (
+        {product.inStock ? (
+          product.compareAt ? (
+            <span className="absolute top-3 left-3 rounded-full bg-rose-700 px-2.5 py-1 font-medium text-white text-xs shadow-sm">
+              Sale
+            </span>
+          ) : null
+        ) : (
           <span className="absolute top-3 left-3 rounded-full bg-white/95 px-2.5 py-1 font-medium text-stone-700 text-xs shadow-sm ring-1 ring-stone-900/10">
             Sold out
           </span>
@@ -41,6 +47,7 @@ export function ProductCard({
         <PriceRange
           min={product.priceMin}
           max={product.priceMax}
+          compareAt={product.compareAt}
           className="mt-auto pt-1 font-semibold text-stone-900 tabular-nums"
         />
       </div>

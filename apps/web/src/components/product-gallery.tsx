@@ -1,11 +1,16 @@
 'use client';
 
 import type { ProductImage as ProductImageData } from '@bazaar/contracts';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ProductImage } from './product-image';
 
 export function ProductGallery({ images, title }: { images: ProductImageData[]; title: string }) {
   const [index, setIndex] = useState(0);
+  // A new set of pictures (another colour picked) starts at its first.
+  const first = images[0]?.url;
+  useEffect(() => {
+    if (first !== undefined) setIndex(0);
+  }, [first]);
   const current = images[index] ?? images[0];
 
   return (

@@ -3,9 +3,11 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
+import { currencyName } from '@/lib/currency';
 import { paragraphs } from '@/lib/text';
 import {
   findVariant,
+  galleryImages,
   initialSelection,
   isValueAvailable,
   priceRange,
@@ -17,17 +19,24 @@ import { Price, PriceRange } from './price';
 import { ProductGallery } from './product-gallery';
 import { StockStatus } from './stock-status';
 
-export function ProductView({ slug }: { slug: string }) {
+export function ProductView({ slug, currency }: { slug: string; currency: string }) {
   const trpc = useTRPC();
-  const { data: product } = useSuspenseQuery(trpc.catalog.products.bySlug.queryOptions({ slug }));
-  const [selection, setSelection] = useState<Selection>(() => initialSelection(product));
-  const variant = findVariant(product.variants, product.options, selection);
+  const { data: product } = useSuspenseQuery(
+    trpc.catalog.products.bySlug.queryOptions({ slug, currency }),
+  );
+  // Only variants with a price in this currency can be bought in it.
+  const variants = product.variants.filter((v) => v.price !== null);
+  const [selection, setSelection] = useState<Selection>(() =>
+    initialSelection({ options: product.options, variants }),
+  );
+  const variant = findVariant(variants, product.options, selection);
+  const images = galleryImages(product.images, selection, variant);
 
-  const prices = priceRange(product.variants);
+  const prices = priceRange(variants);
 
   return (
     <div className="grid gap-10 lg:grid-cols-2 lg:gap-16">
-      <ProductGallery images={product.images} title={product.title} />
+      <ProductGallery images={images.length > 0 ? images : product.images} title={product.title} />
 
       <div className="flex flex-col gap-8 lg:py-4">
         <div className="space-y-3">
@@ -43,9 +52,10 @@ export function ProductView({ slug }: { slug: string }) {
         </div>
 
         <div aria-live="polite" className="flex flex-wrap items-center gap-x-6 gap-y-2">
-          {variant ? (
+          {variant?.price ? (
             <Price
               money={variant.price}
+              compareAt={variant.compareAtPrice}
               className="font-semibold text-2xl text-stone-900 tabular-nums"
             />
           ) : prices ? (
@@ -55,10 +65,14 @@ export function ProductView({ slug }: { slug: string }) {
               className="font-semibold text-2xl tabular-nums"
             />
           ) : null}
-          {variant ? <StockStatus stock={variant.stock} /> : null}
+          {variant ? <StockStatus stock={variant.stock} lowStock={variant.lowStock} /> : null}
         </div>
 
-        {product.options.length > 0 ? (
+        {variants.length === 0 ? (
+          <NotSoldIn currency={product.currency} soldIn={product.currencies} slug={slug} />
+        ) : null}
+
+        {variants.length > 0 && product.options.length > 0 ? (
           <div className="space-y-6">
             {product.options.map((option, index) => (
               <fieldset key={option.name}>
@@ -71,7 +85,7 @@ export function ProductView({ slug }: { slug: string }) {
                 <div className="mt-3 flex flex-wrap gap-2">
                   {option.values.map((value) => {
                     const available = isValueAvailable(
-                      product.variants,
+                      variants,
                       product.options,
                       selection,
                       index,
@@ -79,9 +93,9 @@ export function ProductView({ slug }: { slug: string }) {
                     );
                     const wouldSelect = available
                       ? findVariant(
-                          product.variants,
+                          variants,
                           product.options,
-                          selectValue(product.variants, product.options, selection, index, value),
+                          selectValue(variants, product.options, selection, index, value),
                         )
                       : undefined;
                     const soldOut = available && (wouldSelect?.stock ?? 0) === 0;
@@ -97,17 +111,19 @@ export function ProductView({ slug }: { slug: string }) {
                           disabled={!available}
                           onChange={() =>
                             setSelection((s) =>
-                              selectValue(product.variants, product.options, s, index, value),
+                              selectValue(variants, product.options, s, index, value),
                             )
                           }
                           className="peer absolute inset-0 size-full cursor-pointer appearance-none rounded-full opacity-0 disabled:cursor-not-allowed"
                         />
                         <label
                           htmlFor={id}
-                          className={`pointer-events-none inline-flex min-w-12 select-none items-center justify-center rounded-full px-4 py-2 font-medium text-sm ring-1 transition peer-checked:bg-stone-900 peer-checked:text-white peer-checked:ring-stone-900 peer-focus-visible:outline-2 peer-focus-visible:outline-brand-600 peer-focus-visible:outline-offset-2 peer-disabled:bg-stone-100 peer-disabled:text-stone-400 peer-disabled:line-through peer-disabled:ring-stone-200 ${
+                          data-sold-out={soldOut || undefined}
+                          className={`pointer-events-none inline-flex min-w-12 select-none items-center justify-center rounded-full px-4 py-2 font-medium text-sm ring-1 transition peer-checked:ring-2 peer-focus-visible:outline-2 peer-focus-visible:outline-brand-600 peer-focus-visible:outline-offset-2 peer-disabled:bg-stone-100 peer-disabled:text-stone-400 peer-disabled:line-through peer-disabled:ring-stone-200 ${
                             soldOut
-                              ? 'bg-white text-stone-500 ring-stone-300 peer-hover:ring-stone-500'
-                              : 'bg-white text-stone-800 ring-stone-300 peer-hover:ring-stone-900'
+                              ? // Sold out: still pickable (to see it is out), but it looks it.
+                                'bg-stone-100 text-stone-400 line-through decoration-stone-400 ring-stone-200 peer-checked:bg-stone-200 peer-checked:text-stone-600 peer-checked:ring-stone-500 peer-hover:ring-stone-400'
+                              : 'bg-white text-stone-800 ring-stone-300 peer-checked:bg-stone-900 peer-checked:text-white peer-checked:ring-stone-900 peer-hover:ring-stone-900'
                           }`}
                         >
                           {value}
@@ -123,7 +139,7 @@ export function ProductView({ slug }: { slug: string }) {
           </div>
         ) : null}
 
-        {!variant && product.variants.length > 0 ? (
+        {!variant && variants.length > 0 ? (
           <p className="text-sm text-stone-600">This combination isn’t available.</p>
         ) : null}
 
@@ -153,6 +169,36 @@ export function ProductView({ slug }: { slug: string }) {
           </div>
         </section>
       </div>
+    </div>
+  );
+}
+
+/** A product without a price in the shopper's currency: say so, and offer one it is sold in. */
+function NotSoldIn({
+  currency,
+  soldIn,
+  slug,
+}: {
+  currency: string;
+  soldIn: readonly string[];
+  slug: string;
+}) {
+  const other = soldIn[0];
+  return (
+    <div
+      role="status"
+      className="rounded-2xl bg-amber-50 p-4 text-amber-900 text-sm ring-1 ring-amber-200"
+    >
+      <p>This product isn’t sold in {currencyName(currency)}.</p>
+      {other ? (
+        <form method="post" action="/currency" className="mt-2">
+          <input type="hidden" name="currency" value={other} />
+          <input type="hidden" name="next" value={`/p/${slug}`} />
+          <button type="submit" className="font-medium underline underline-offset-2">
+            Show prices in {currencyName(other)}
+          </button>
+        </form>
+      ) : null}
     </div>
   );
 }

@@ -1,9 +1,11 @@
-import type { SessionState } from '@bazaar/contracts';
+import type { SessionState, ShopCurrency } from '@bazaar/contracts';
 import { unstable_rethrow } from 'next/navigation';
+import { Suspense } from 'react';
 import { HeaderAccount } from './account/header-account';
 import { getSessionState } from './account/session';
 import { CategoryNav } from './category-nav';
 import { Container } from './container';
+import { CurrencySwitcher } from './currency-switcher';
 import { Logo } from './logo';
 
 /** The visitor's session for the header; if the API cannot say, the header offers "Sign in". */
@@ -18,7 +20,11 @@ async function headerSession(): Promise<SessionState | null> {
   }
 }
 
-export async function SiteHeader() {
+export async function SiteHeader({
+  currency,
+}: {
+  currency: { current: string; currencies: ShopCurrency[] };
+}) {
   const session = await headerSession();
   return (
     <header className="sticky top-0 z-30 border-stone-200/80 border-b bg-stone-50/90 backdrop-blur supports-[backdrop-filter]:bg-stone-50/75">
@@ -26,12 +32,16 @@ export async function SiteHeader() {
       <Container className="flex flex-wrap items-center gap-x-6 gap-y-3 py-3 md:flex-nowrap md:gap-x-10 md:py-4">
         <Logo />
         <div className="order-last w-full min-w-0 md:order-none md:w-auto md:flex-1">
-          <CategoryNav />
+          <CategoryNav currency={currency.current} />
         </div>
         <p className="hidden shrink-0 text-stone-500 text-sm 2xl:block">
           Free EU shipping over €75
         </p>
-        <div className="ml-auto shrink-0 md:ml-0">
+        <div className="ml-auto flex shrink-0 items-center gap-3 md:ml-0">
+          {/* It reads the search params, which the page may render dynamically. */}
+          <Suspense fallback={null}>
+            <CurrencySwitcher current={currency.current} currencies={currency.currencies} />
+          </Suspense>
           <HeaderAccount session={session} />
         </div>
       </Container>

@@ -6,15 +6,15 @@ const STYLES: Record<StockLevel, { dot: string; text: string }> = {
   out: { dot: 'bg-stone-400', text: 'text-stone-600' },
 };
 
-export function StockStatus({ stock }: { stock: number }) {
-  const style = STYLES[stockLevel(stock)];
+export function StockStatus({ stock, lowStock }: { stock: number; lowStock: boolean }) {
+  const style = STYLES[stockLevel(stock, lowStock)];
   return (
     <p
       className={`inline-flex items-center gap-2 font-medium text-sm ${style.text}`}
       data-testid="stock-status"
     >
       <span aria-hidden="true" className={`size-2 rounded-full ${style.dot}`} />
-      {stockLabel(stock)}
+      {stockLabel(stock, lowStock)}
     </p>
   );
 }

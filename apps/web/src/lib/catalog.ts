@@ -7,6 +7,7 @@ export interface ProductListQuery {
   categorySlug?: string;
   limit: number;
   cursor?: string;
+  currency: string;
 }
 
 /**
@@ -17,8 +18,9 @@ export function productListQuery(opts: {
   categorySlug?: string | undefined;
   limit: number;
   cursor?: string | undefined;
+  currency: string;
 }): ProductListQuery {
-  const input: ProductListQuery = { limit: opts.limit };
+  const input: ProductListQuery = { limit: opts.limit, currency: opts.currency };
   if (opts.categorySlug) input.categorySlug = opts.categorySlug;
   if (opts.cursor) input.cursor = opts.cursor;
   return input;

@@ -1,16 +1,13 @@
-/** Threshold at or below which the storefront shows "Only N left". */
-export const LOW_STOCK_THRESHOLD = 5;
-
 export type StockLevel = 'out' | 'low' | 'in';
 
-export function stockLevel(stock: number): StockLevel {
+/** `lowStock` comes from the API, which knows the shop's and the variant's threshold. */
+export function stockLevel(stock: number, lowStock: boolean): StockLevel {
   if (stock <= 0) return 'out';
-  if (stock <= LOW_STOCK_THRESHOLD) return 'low';
-  return 'in';
+  return lowStock ? 'low' : 'in';
 }
 
-export function stockLabel(stock: number): string {
-  const level = stockLevel(stock);
+export function stockLabel(stock: number, lowStock: boolean): string {
+  const level = stockLevel(stock, lowStock);
   if (level === 'out') return 'Out of stock';
   if (level === 'low') return `Only ${stock} left`;
   return 'In stock';

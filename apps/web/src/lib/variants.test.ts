@@ -1,7 +1,8 @@
-import type { ProductDetail, Variant } from '@bazaar/contracts';
+import type { ProductDetail, ProductDetailImage, Variant } from '@bazaar/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   findVariant,
+  galleryImages,
   initialSelection,
   isValueAvailable,
   priceRange,
@@ -22,7 +23,9 @@ function variant(size: string, colour: string, stock: number, amount = 1000): Va
     title: `${size} / ${colour}`,
     options: { Size: size, Colour: colour },
     price: { amount, currency: 'EUR' },
+    compareAtPrice: null,
     stock,
+    lowStock: stock > 0 && stock <= 5,
   };
 }
 
@@ -165,5 +168,43 @@ describe('priceRange', () => {
   it('is one price for one variant, and nothing without variants', () => {
     expect(priceRange([mGreen])).toEqual({ min: mGreen.price, max: mGreen.price });
     expect(priceRange([])).toBeNull();
+  });
+
+  it('leaves out variants without a price in the currency', () => {
+    expect(priceRange([{ price: null }, mGreen])).toEqual({ min: mGreen.price, max: mGreen.price });
+    expect(priceRange([{ price: null }])).toBeNull();
+  });
+});
+
+describe('galleryImages', () => {
+  const image = (
+    url: string,
+    owner: Partial<Pick<ProductDetailImage, 'variantId' | 'option'>> = {},
+  ) => ({
+    url,
+    alt: url,
+    width: 800,
+    height: 800,
+    variantId: null,
+    option: null,
+    ...owner,
+  });
+  const general = image('general');
+  const blue = image('blue', { option: { name: 'Colour', value: 'Blue' } });
+  const green = image('green', { option: { name: 'Colour', value: 'Green' } });
+  const mGreenOnly = image('m-green', { variantId: mGreen.id });
+  const images = [general, blue, green, mGreenOnly];
+
+  it('puts the chosen value’s and variant’s pictures first and hides the other values', () => {
+    expect(galleryImages(images, { Size: 'M', Colour: 'Green' }, mGreen)).toEqual([
+      green,
+      mGreenOnly,
+      general,
+    ]);
+    expect(galleryImages(images, { Size: 'S', Colour: 'Blue' }, sBlue)).toEqual([blue, general]);
+  });
+
+  it('shows the general pictures when nothing specific is chosen', () => {
+    expect(galleryImages(images, {}, undefined)).toEqual([general]);
   });
 });

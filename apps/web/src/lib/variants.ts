@@ -1,4 +1,4 @@
-import type { Money, ProductDetail, Variant } from '@bazaar/contracts';
+import type { Money, ProductDetail, ProductDetailImage, Variant } from '@bazaar/contracts';
 
 export type Selection = Record<string, string>;
 
@@ -76,13 +76,35 @@ export function initialSelection(product: Pick<ProductDetail, 'variants' | 'opti
   return selection;
 }
 
-/** The cheapest and dearest variant prices, or `null` for a product without variants. */
+/** The cheapest and dearest variant prices, or `null` when no variant has a price. */
 export function priceRange(variants: readonly Pick<Variant, 'price'>[]): {
   min: Money;
   max: Money;
 } | null {
-  const prices = variants.map((v) => v.price).sort((a, b) => a.amount - b.amount);
+  const prices = variants
+    .map((v) => v.price)
+    .filter((p): p is Money => p !== null)
+    .sort((a, b) => a.amount - b.amount);
   const min = prices[0];
   const max = prices.at(-1);
   return min && max ? { min, max } : null;
+}
+
+/**
+ * The pictures for what the shopper picked: the chosen variant's own and those of the chosen
+ * option values ("Navy") first, then the product's general ones. Pictures of values not chosen
+ * (the oat ones while Navy is picked) are left out.
+ */
+export function galleryImages(
+  images: readonly ProductDetailImage[],
+  selection: Selection,
+  variant: Pick<Variant, 'id'> | undefined,
+): ProductDetailImage[] {
+  const chosen = images.filter(
+    (i) =>
+      (i.variantId !== null && i.variantId === variant?.id) ||
+      (i.option !== null && selection[i.option.name] === i.option.value),
+  );
+  const general = images.filter((i) => i.variantId === null && i.option === null);
+  return [...chosen, ...general];
 }

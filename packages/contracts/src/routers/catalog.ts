@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import {
+  type CategoriesInput,
   type Category,
+  categoriesInputSchema,
   categorySchema,
+  type ProductBySlugInput,
   type ProductDetail,
   type ProductListInput,
   type ProductPage,
@@ -9,19 +12,28 @@ import {
   productDetailSchema,
   productListInputSchema,
   productPageSchema,
+  type ShopCurrency,
+  shopCurrencySchema,
 } from '../schemas/catalog.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
 
 export interface CatalogService {
-  listCategories(): Promise<Category[]>;
+  listCurrencies(): Promise<ShopCurrency[]>;
+  listCategories(input: CategoriesInput): Promise<Category[]>;
   listProducts(input: ProductListInput): Promise<ProductPage>;
-  productBySlug(slug: string): Promise<ProductDetail>;
+  productBySlug(input: ProductBySlugInput): Promise<ProductDetail>;
 }
 
 export const catalogRouter = createRouter({
+  /** The currencies the shop sells in, the default first. */
+  currencies: publicProcedure
+    .output(z.array(shopCurrencySchema))
+    .query(({ ctx }) => ctx.services.catalog.listCurrencies()),
+
   categories: publicProcedure
+    .input(categoriesInputSchema)
     .output(z.array(categorySchema))
-    .query(({ ctx }) => ctx.services.catalog.listCategories()),
+    .query(({ ctx, input }) => ctx.services.catalog.listCategories(input)),
 
   products: createRouter({
     list: publicProcedure
@@ -32,6 +44,6 @@ export const catalogRouter = createRouter({
     bySlug: publicProcedure
       .input(productBySlugInputSchema)
       .output(productDetailSchema)
-      .query(({ ctx, input }) => ctx.services.catalog.productBySlug(input.slug)),
+      .query(({ ctx, input }) => ctx.services.catalog.productBySlug(input)),
   }),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { moneySchema } from './money.ts';
+import { currencyCodeSchema, moneySchema } from './money.ts';
 
 export const slugSchema = z
   .string()
@@ -30,6 +30,27 @@ export const productImageSchema = z.object({
 });
 export type ProductImage = z.infer<typeof productImageSchema>;
 
+/** An image of a product page: of the whole product, of one variant, or of one option value. */
+export const productDetailImageSchema = productImageSchema.extend({
+  variantId: z.uuid().nullable(),
+  /** Shown when the shopper picks this value, e.g. { name: 'Colour', value: 'Navy' }. */
+  option: z.object({ name: z.string(), value: z.string() }).nullable(),
+});
+export type ProductDetailImage = z.infer<typeof productDetailImageSchema>;
+
+/** A currency the shop sells in. */
+export const shopCurrencySchema = z.object({
+  code: currencyCodeSchema,
+  isDefault: z.boolean(),
+});
+export type ShopCurrency = z.infer<typeof shopCurrencySchema>;
+
+/** Prices are shown in this currency; the shop's default when absent. */
+const currencyInput = currencyCodeSchema.optional();
+
+export const categoriesInputSchema = z.object({ currency: currencyInput }).optional();
+export type CategoriesInput = z.infer<typeof categoriesInputSchema>;
+
 export const productSortSchema = z.enum(['newest']);
 export type ProductSort = z.infer<typeof productSortSchema>;
 
@@ -38,6 +59,7 @@ export const productListInputSchema = z.object({
   categorySlug: slugSchema.optional(),
   limit: z.number().int().min(1).max(100).default(24),
   sort: productSortSchema.default('newest'),
+  currency: currencyInput,
   /** Opaque cursor from a previous page's `nextCursor`. */
   cursor: z
     .string()
@@ -53,21 +75,28 @@ export const productSummarySchema = z.object({
   slug: z.string(),
   title: z.string(),
   category: z.object({ slug: z.string(), name: z.string() }),
-  /** Lowest and highest variant price; equal when all variants cost the same. */
+  /**
+   * Lowest and highest variant price in the page's currency; equal when all variants cost the
+   * same. A listing only holds products with a price in its currency.
+   */
   priceMin: moneySchema,
   priceMax: moneySchema,
+  /** The "was" price of the cheapest variant, when it is on sale. */
+  compareAt: moneySchema.nullable(),
   inStock: z.boolean(),
   image: productImageSchema.nullable(),
 });
 export type ProductSummary = z.infer<typeof productSummarySchema>;
 
 export const productPageSchema = z.object({
+  currency: currencyCodeSchema,
   items: z.array(productSummarySchema),
   nextCursor: z.string().nullable(),
 });
 export type ProductPage = z.infer<typeof productPageSchema>;
 
-export const productBySlugInputSchema = z.object({ slug: slugSchema });
+export const productBySlugInputSchema = z.object({ slug: slugSchema, currency: currencyInput });
+export type ProductBySlugInput = z.infer<typeof productBySlugInputSchema>;
 
 export const variantSchema = z.object({
   id: z.uuid(),
@@ -75,11 +104,18 @@ export const variantSchema = z.object({
   title: z.string(),
   /** Option name → value, e.g. { Size: 'M', Colour: 'Blue' }. */
   options: z.record(z.string(), z.string()),
-  price: moneySchema,
+  /** In the requested currency; null when the variant has no price in it (not for sale there). */
+  price: moneySchema.nullable(),
+  /** The "was" price when the variant is on sale. */
+  compareAtPrice: moneySchema.nullable(),
+  /** Units that can still be bought (on hand minus those held for unpaid orders). */
   stock: z.number().int().nonnegative(),
+  /** At or below the low-stock threshold, but not sold out. */
+  lowStock: z.boolean(),
 });
 export type Variant = z.infer<typeof variantSchema>;
 
+/** An option with its values, both in the order staff chose. */
 export const productOptionSchema = z.object({
   name: z.string(),
   values: z.array(z.string()),
@@ -91,8 +127,12 @@ export const productDetailSchema = z.object({
   title: z.string(),
   description: z.string(),
   category: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
-  images: z.array(productImageSchema),
+  images: z.array(productDetailImageSchema),
   options: z.array(productOptionSchema),
   variants: z.array(variantSchema),
+  /** The currency of the variants' prices. */
+  currency: currencyCodeSchema,
+  /** The currencies the product has prices in: when `currency` is not among them, it is not sold in it. */
+  currencies: z.array(currencyCodeSchema),
 });
 export type ProductDetail = z.infer<typeof productDetailSchema>;

@@ -2,13 +2,15 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   check,
+  foreignKey,
   index,
   integer,
-  jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
+  unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -54,32 +56,113 @@ export const products = pgTable(
   ],
 );
 
+/**
+ * A sellable item of a product. Its option values are rows in `variant_option_values`; prices
+ * (`variant_prices`) and stock (`inventory_levels`) live with pricing and inventory.
+ *
+ * Variants are never deleted once orders may reference them: the product foreign key is RESTRICT
+ * and staff archive instead (`archived_at`).
+ */
 export const variants = pgTable(
   'variants',
   {
     id: uuid().primaryKey().defaultRandom(),
     productId: uuid()
       .notNull()
-      .references(() => products.id, { onDelete: 'cascade' }),
+      .references(() => products.id, { onDelete: 'restrict' }),
     sku: text().notNull().unique(),
     title: text().notNull(),
-    /** Option name → value, e.g. { "Size": "M" }. */
-    options: jsonb().$type<Record<string, string>>().notNull().default({}),
-    /** Integer minor units of `currency`. */
-    priceAmount: integer().notNull(),
-    currency: text().notNull(),
-    stock: integer().notNull().default(0),
+    /**
+     * The variant's option value ids, sorted by option id and comma-joined, kept by triggers
+     * (migration 0003); an archived variant's key is prefixed with its own id. A deferred unique
+     * constraint on (product_id, option_key), also in 0003 because Drizzle cannot express
+     * DEFERRABLE, so refuses two live variants of one product with the same option values.
+     */
+    optionKey: text().notNull().default(''),
     position: integer().notNull().default(0),
+    archivedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('variants_product_idx').on(t.productId, t.position),
-    check('variants_stock_nonnegative', sql`${t.stock} >= 0`),
-    check('variants_price_nonnegative', sql`${t.priceAmount} >= 0`),
-    check('variants_currency_iso', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    // Composite targets so option rows can prove they belong to the same product.
+    unique('variants_id_product_unique').on(t.id, t.productId),
   ],
 );
 
+/** A product's option ("Size", "Colour"), shown in `position` order. */
+export const productOptions = pgTable(
+  'product_options',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    position: integer().notNull().default(0),
+  },
+  (t) => [
+    unique('product_options_product_name_unique').on(t.productId, t.name),
+    unique('product_options_id_product_unique').on(t.id, t.productId),
+    index('product_options_product_idx').on(t.productId, t.position),
+  ],
+);
+
+/** One value of an option ("M", "Navy"), shown in `position` order. */
+export const productOptionValues = pgTable(
+  'product_option_values',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    optionId: uuid()
+      .notNull()
+      .references(() => productOptions.id, { onDelete: 'cascade' }),
+    value: text().notNull(),
+    position: integer().notNull().default(0),
+  },
+  (t) => [
+    unique('product_option_values_option_value_unique').on(t.optionId, t.value),
+    unique('product_option_values_id_option_unique').on(t.id, t.optionId),
+    index('product_option_values_option_idx').on(t.optionId, t.position),
+  ],
+);
+
+/**
+ * Which value a variant has for each option. The composite foreign keys make the database refuse
+ * a value of another option, or an option of another product.
+ */
+export const variantOptionValues = pgTable(
+  'variant_option_values',
+  {
+    variantId: uuid().notNull(),
+    productId: uuid().notNull(),
+    optionId: uuid().notNull(),
+    valueId: uuid().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.variantId, t.optionId] }),
+    foreignKey({
+      name: 'variant_option_values_variant_fk',
+      columns: [t.variantId, t.productId],
+      foreignColumns: [variants.id, variants.productId],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'variant_option_values_option_fk',
+      columns: [t.optionId, t.productId],
+      foreignColumns: [productOptions.id, productOptions.productId],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'variant_option_values_value_fk',
+      columns: [t.valueId, t.optionId],
+      foreignColumns: [productOptionValues.id, productOptionValues.optionId],
+    }).onDelete('cascade'),
+    index('variant_option_values_value_idx').on(t.valueId),
+  ],
+);
+
+/**
+ * A product picture. One that belongs to a variant or to an option value ("Navy") is shown when
+ * the shopper picks it; one with neither belongs to the whole product.
+ */
 export const productImages = pgTable(
   'product_images',
   {
@@ -87,11 +170,16 @@ export const productImages = pgTable(
     productId: uuid()
       .notNull()
       .references(() => products.id, { onDelete: 'cascade' }),
+    variantId: uuid().references(() => variants.id, { onDelete: 'cascade' }),
+    optionValueId: uuid().references(() => productOptionValues.id, { onDelete: 'cascade' }),
     url: text().notNull(),
     alt: text().notNull().default(''),
     width: integer().notNull(),
     height: integer().notNull(),
     position: integer().notNull().default(0),
   },
-  (t) => [index('product_images_product_idx').on(t.productId, t.position)],
+  (t) => [
+    index('product_images_product_idx').on(t.productId, t.position),
+    check('product_images_one_owner', sql`num_nonnulls(${t.variantId}, ${t.optionValueId}) <= 1`),
+  ],
 );

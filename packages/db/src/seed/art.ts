@@ -17,7 +17,46 @@ export type Illustration =
   | 'print'
   | 'abstract';
 
-const KEY_PATTERN = /^([a-z0-9-]+)-(\d+)$/;
+/** `<product-slug>-<n>`, optionally `_<colour>` for the picture of one colour. */
+const KEY_PATTERN = /^([a-z0-9-]+)-(\d+)(?:_([a-z]+(?:-[a-z]+)*))?$/;
+
+/** The demo colours as paint: a colour's picture shows the product in it. */
+const SWATCHES: Readonly<Record<string, string>> = {
+  black: '#2b2b2b',
+  blue: '#4f7cac',
+  brass: '#b5913f',
+  charcoal: '#4a4d52',
+  'dark-brown': '#5a3d2b',
+  ecru: '#e3dac4',
+  forest: '#2f5d46',
+  green: '#5f9a5b',
+  grey: '#9a9ea3',
+  indigo: '#3b4a7a',
+  khaki: '#a89a6a',
+  moss: '#6d7a45',
+  mustard: '#d1a33a',
+  natural: '#e6dcc8',
+  navy: '#263a5c',
+  oat: '#d9c9a8',
+  olive: '#6b7043',
+  rust: '#b5532f',
+  sage: '#9cae94',
+  sand: '#d8c39a',
+  slate: '#5d6b78',
+  'speckled-white': '#f0ede6',
+  tan: '#c19a6b',
+  terracotta: '#c46a4a',
+  tortoise: '#6e4a2e',
+  white: '#f7f6f2',
+};
+
+/** "Dark Brown" → "dark-brown": the colour part of a demo image key. */
+export function colourKey(label: string): string {
+  return label
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
 const MAX_KEY_LENGTH = 160;
 
 /** Keywords (matched against the words of a slug) → illustration, first match wins. */
@@ -112,6 +151,12 @@ function paletteFor(slug: string): Palette {
   };
 }
 
+/** The same colour at 70% brightness. */
+function darker(hex: string): string {
+  const channels = [1, 3, 5].map((i) => Math.round(Number.parseInt(hex.slice(i, i + 2), 16) * 0.7));
+  return `#${channels.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
+
 /** Shapes drawn in a local box of roughly ±220 × ±260 around (0, 0). */
 function drawIllustration(kind: Illustration, p: Palette, variant: number): string {
   switch (kind) {
@@ -192,7 +237,11 @@ export function renderDemoImage(key: string): string | null {
 
   const kind = illustrationFor(slug);
   const { width, height } = demoImageSize(slug);
-  const p = paletteFor(slug);
+  const swatch = match[3] === undefined ? undefined : SWATCHES[match[3]];
+  if (match[3] !== undefined && !swatch) return null;
+  const p = swatch
+    ? { ...paletteFor(slug), main: swatch, mainDark: darker(swatch) }
+    : paletteFor(slug);
   const name = escapeXml(titleFromSlug(slug));
   const seed = hashString(key);
   const cx = width / 2;

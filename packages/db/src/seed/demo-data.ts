@@ -140,7 +140,8 @@ export const DEMO_PRODUCTS: readonly ProductSpec[] = [
     category: 'tops',
     price: 2900,
     sku: 'TEE-ORG',
-    options: [size('S', 'XL'), colour('Navy', 'Oat')],
+    // Colour first: staff chose it, and the shop shows options in the order chosen.
+    options: [colour('Navy', 'Oat'), size('S', 'XL')],
     description:
       'A midweight tee in GOTS-certified organic cotton with a clean crew neck. Pre-washed so it keeps its shape, and cut straight for an easy fit.',
   },

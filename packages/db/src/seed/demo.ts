@@ -1,8 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
-import { categories, productImages, products, variants } from '../schema/index.ts';
-import { demoImageSize, hashString } from './art.ts';
+import {
+  categories,
+  currencies,
+  inventoryLevels,
+  productImages,
+  productOptions,
+  productOptionValues,
+  products,
+  stockMovements,
+  variantOptionValues,
+  variantPrices,
+  variants,
+} from '../schema/index.ts';
+import { colourKey, demoImageSize, hashString } from './art.ts';
 import {
   type CategorySpec,
   COLOUR_CODES,
@@ -18,7 +30,13 @@ export interface SeedCounts {
   variants: number;
 }
 
+/** The demo prices are in euro; the other currencies get rounded conversions. */
 export const DEMO_CURRENCY = 'EUR';
+export const DEMO_CURRENCIES = [
+  { code: 'EUR', rate: 1 },
+  { code: 'USD', rate: 1.1 },
+  { code: 'GBP', rate: 0.85 },
+] as const;
 /** Newest demo product; the others are one hour apart going back in time. */
 export const DEMO_BASE_DATE = new Date('2025-06-01T09:00:00.000Z');
 const HOUR = 3_600_000;
@@ -37,16 +55,26 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-type CategoryRow = typeof categories.$inferInsert;
-type ProductRow = typeof products.$inferInsert;
-type VariantRow = typeof variants.$inferInsert;
-type ImageRow = typeof productImages.$inferInsert;
-
 export interface DemoRows {
-  categories: CategoryRow[];
-  products: ProductRow[];
-  variants: VariantRow[];
-  images: ImageRow[];
+  categories: (typeof categories.$inferInsert)[];
+  products: (typeof products.$inferInsert)[];
+  options: (typeof productOptions.$inferInsert)[];
+  optionValues: (typeof productOptionValues.$inferInsert)[];
+  variants: (typeof variants.$inferInsert)[];
+  variantOptionValues: (typeof variantOptionValues.$inferInsert)[];
+  prices: (typeof variantPrices.$inferInsert)[];
+  inventory: (typeof inventoryLevels.$inferInsert)[];
+  images: (typeof productImages.$inferInsert)[];
+}
+
+/** Whole units in the other currencies (a demo, not an exchange rate). */
+function convert(amount: number, rate: number): number {
+  return rate === 1 ? amount : Math.round((amount * rate) / 100) * 100;
+}
+
+/** About one product in six is on sale, "was" 25% more (rounded to whole units). */
+function compareAtFor(spec: ProductSpec, amount: number): number | null {
+  return hashString(spec.slug) % 6 === 0 ? Math.ceil((amount * 1.25) / 100) * 100 : null;
 }
 
 interface ResolvedOption {
@@ -98,7 +126,17 @@ const IMAGE_VIEWS = ['', 'detail', 'styled'] as const;
  * Exposed so tests and tools can inspect the catalog without a database.
  */
 export function buildDemoRows(): DemoRows {
-  const rows: DemoRows = { categories: [], products: [], variants: [], images: [] };
+  const rows: DemoRows = {
+    categories: [],
+    products: [],
+    options: [],
+    optionValues: [],
+    variants: [],
+    variantOptionValues: [],
+    prices: [],
+    inventory: [],
+    images: [],
+  };
   const categoryIds = new Map<string, string>();
   const apparelSlugs = new Set<string>();
   const leafSlugs = new Set<string>();
@@ -155,21 +193,52 @@ export function buildDemoRows(): DemoRows {
       updatedAt: createdAt,
     });
 
+    // Options and values in the order the spec lists them: the order shoppers see.
+    const valueIds = new Map<string, { optionId: string; valueId: string }>();
+    (spec.options ?? []).forEach((option, position) => {
+      const optionId = randomUUID();
+      rows.options.push({ id: optionId, productId, name: option.name, position });
+      resolveValues(option).forEach((value, valuePosition) => {
+        const valueId = randomUUID();
+        valueIds.set(`${option.name}\u0000${value.label}`, { optionId, valueId });
+        rows.optionValues.push({
+          id: valueId,
+          optionId,
+          value: value.label,
+          position: valuePosition,
+        });
+      });
+    });
+
     combinations(spec.options ?? []).forEach((combo, position) => {
       const sku = [spec.sku, ...combo.map((c) => c.value.code)].join('-');
       if (skus.has(sku)) throw new Error(`Duplicate demo SKU ${sku}`);
       skus.add(sku);
+      const variantId = randomUUID();
       rows.variants.push({
+        id: variantId,
         productId,
         sku,
         title: combo.length ? combo.map((c) => c.value.label).join(' / ') : 'Default',
-        options: Object.fromEntries(combo.map((c) => [c.name, c.value.label])),
-        priceAmount: spec.price + combo.reduce((sum, c) => sum + c.value.delta, 0),
-        currency: DEMO_CURRENCY,
-        stock: stockFor(spec, sku),
         position,
         createdAt,
       });
+      for (const c of combo) {
+        const ids = valueIds.get(`${c.name}\u0000${c.value.label}`);
+        if (ids) rows.variantOptionValues.push({ variantId, productId, ...ids });
+      }
+      const amount = spec.price + combo.reduce((sum, c) => sum + c.value.delta, 0);
+      for (const { code, rate } of DEMO_CURRENCIES) {
+        const converted = convert(amount, rate);
+        const compareAt = compareAtFor(spec, converted);
+        rows.prices.push({
+          variantId,
+          currency: code,
+          amount: converted,
+          compareAtAmount: compareAt,
+        });
+      }
+      rows.inventory.push({ variantId, onHand: stockFor(spec, sku) });
     });
 
     const { width, height } = demoImageSize(spec.slug);
@@ -185,16 +254,61 @@ export function buildDemoRows(): DemoRows {
         position: n - 1,
       });
     }
+    // Each colour has its own picture, shown when the shopper picks it.
+    const colours = spec.options?.find((o) => o.name === 'Colour');
+    if (colours) {
+      resolveValues(colours).forEach((value, i) => {
+        rows.images.push({
+          productId,
+          optionValueId: valueIds.get(`Colour\u0000${value.label}`)?.valueId ?? null,
+          url: `/media/demo/${spec.slug}-1_${colourKey(value.label)}.svg`,
+          alt: `${spec.title} in ${value.label}`,
+          width,
+          height,
+          position: imageCount + i,
+        });
+      });
+    }
   });
   return rows;
 }
 
+/** Inserts in chunks: one statement per table would exceed PostgreSQL's 65,535 parameters. */
+async function insertAll<T extends Record<string, unknown>>(
+  insert: (chunk: T[]) => Promise<unknown>,
+  rows: T[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 2_000) await insert(rows.slice(i, i + 2_000));
+}
+
 async function insertDemo(tx: Database): Promise<SeedCounts> {
   const rows = buildDemoRows();
+  await tx
+    .insert(currencies)
+    .values(DEMO_CURRENCIES.map(({ code }, position) => ({ code, position })))
+    .onConflictDoNothing();
   await tx.insert(categories).values(rows.categories);
   await tx.insert(products).values(rows.products);
-  await tx.insert(variants).values(rows.variants);
-  await tx.insert(productImages).values(rows.images);
+  await insertAll((c) => tx.insert(productOptions).values(c), rows.options);
+  await insertAll((c) => tx.insert(productOptionValues).values(c), rows.optionValues);
+  await insertAll((c) => tx.insert(variants).values(c), rows.variants);
+  await insertAll((c) => tx.insert(variantOptionValues).values(c), rows.variantOptionValues);
+  await insertAll((c) => tx.insert(variantPrices).values(c), rows.prices);
+  await insertAll((c) => tx.insert(inventoryLevels).values(c), rows.inventory);
+  await insertAll(
+    (c) => tx.insert(stockMovements).values(c),
+    rows.inventory
+      .filter((level) => (level.onHand ?? 0) > 0)
+      .map((level) => ({
+        variantId: level.variantId,
+        reason: 'initial' as const,
+        onHandDelta: level.onHand ?? 0,
+        onHandAfter: level.onHand ?? 0,
+        reservedAfter: 0,
+        note: 'Demo catalog',
+      })),
+  );
+  await insertAll((c) => tx.insert(productImages).values(c), rows.images);
   return {
     categories: rows.categories.length,
     products: rows.products.length,

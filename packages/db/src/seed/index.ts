@@ -1,4 +1,5 @@
 export {
+  colourKey,
   demoImageSize,
   escapeXml,
   illustrationFor,
@@ -8,6 +9,7 @@ export {
 export {
   buildDemoRows,
   DEMO_BASE_DATE,
+  DEMO_CURRENCIES,
   DEMO_CURRENCY,
   mulberry32,
   type SeedCounts,

@@ -78,7 +78,9 @@ function variantCount(i: number): number {
 }
 
 /**
- * Adds `products` active products (slugs `bench-000123`, 1–3 variants and one image each),
+ * Adds `products` active products (slugs `bench-000123`, 1–3 variants and one image each; a
+ * product with several variants has a "Size" option; every variant is priced in every currency of
+ * the shop and has its stock with an initial movement),
  * spread round-robin over the leaf categories, in one transaction. Rows are generated on the
  * server with `INSERT … SELECT generate_series(…)`, one statement per batch, so nothing but the
  * batch bounds travels over the wire. Needs at least one category (seed the demo catalog first).
@@ -129,6 +131,21 @@ export async function seedLargeCatalog(
             500 + ((g.i::bigint * 7919) % 190)::int * 50 as price
           from generate_series(${lit(from)}, ${lit(to)}) as g(i) cross join leaf
         ),
+        var as materialized (
+          select src.id as product_id, src.price, src.created_at, gen_random_uuid() as id, v.n,
+            upper(src.slug) || '-' || v.n as sku,
+            case when (src.i + v.n) % 11 = 0 then 0 else ((src.i::bigint * 31 + v.n * 17) % 97)::int end as stock,
+            src.i % 3 <> 0 as sized
+          from src cross join lateral generate_series(1, 1 + src.i % 3) as v(n)
+        ),
+        opt as materialized (
+          select id as product_id, gen_random_uuid() as id from src where i % 3 <> 0
+        ),
+        val as materialized (
+          select opt.id as option_id, var.id as variant_id, var.product_id, var.n,
+            gen_random_uuid() as id
+          from opt join var on var.product_id = opt.product_id
+        ),
         ins_products as (
           insert into products (id, slug, title, description, status, category_id, created_at, updated_at)
           select id, slug, title,
@@ -137,15 +154,38 @@ export async function seedLargeCatalog(
           from src
         ),
         ins_variants as (
-          insert into variants (product_id, sku, title, options, price_amount, currency, stock, position, created_at)
-          select src.id, upper(src.slug) || '-' || v.n,
-            case when src.i % 3 = 0 then 'Default' else ${textArray(SIZES)}[v.n] end,
-            case when src.i % 3 = 0 then '{}'::jsonb
-              else jsonb_build_object('Size', ${textArray(SIZES)}[v.n]) end,
-            src.price + (v.n - 1) * 500, 'EUR',
-            case when (src.i + v.n) % 11 = 0 then 0 else ((src.i::bigint * 31 + v.n * 17) % 97)::int end,
-            v.n - 1, src.created_at
-          from src cross join lateral generate_series(1, 1 + src.i % 3) as v(n)
+          insert into variants (id, product_id, sku, title, position, created_at)
+          select id, product_id, sku,
+            case when sized then ${textArray(SIZES)}[n] else 'Default' end, n - 1, created_at
+          from var
+        ),
+        ins_options as (
+          insert into product_options (id, product_id, name, position)
+          select id, product_id, 'Size', 0 from opt
+        ),
+        ins_values as (
+          insert into product_option_values (id, option_id, value, position)
+          select id, option_id, ${textArray(SIZES)}[n], n - 1 from val
+        ),
+        ins_links as (
+          insert into variant_option_values (variant_id, product_id, option_id, value_id)
+          select variant_id, product_id, option_id, id from val
+        ),
+        ins_prices as (
+          -- Every currency of the shop; the others are rounded conversions of the euro price.
+          insert into variant_prices (variant_id, currency, amount)
+          select var.id, c.code,
+            case c.code when 'USD' then round((var.price + (var.n - 1) * 500) * 1.1 / 100) * 100
+              when 'GBP' then round((var.price + (var.n - 1) * 500) * 0.85 / 100) * 100
+              else var.price + (var.n - 1) * 500 end
+          from var cross join currencies c
+        ),
+        ins_inventory as (
+          insert into inventory_levels (variant_id, on_hand) select id, stock from var
+        ),
+        ins_movements as (
+          insert into stock_movements (variant_id, reason, on_hand_delta, on_hand_after, reserved_after, note, created_at)
+          select id, 'initial', stock, stock, 0, 'Generated catalog', created_at from var where stock > 0
         )
         insert into product_images (product_id, url, alt, width, height, position)
         select id, '/media/demo/' || slug || '-1.svg', title, 800, 800, 0 from src

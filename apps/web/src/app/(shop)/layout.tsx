@@ -2,14 +2,16 @@ import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { getQueryClient, getTRPC, HydrateClient } from '@/trpc/server';
+import { getShopCurrency } from '@/trpc/shop-currency';
 
 export default async function ShopLayout({ children }: { children: ReactNode }) {
+  const currency = await getShopCurrency();
   // The header's category nav reads this from the hydrated cache.
-  const categories = getTRPC().catalog.categories.queryOptions();
+  const categories = getTRPC().catalog.categories.queryOptions({ currency: currency.current });
   await getQueryClient().fetchQuery(categories);
   return (
     <HydrateClient only={[categories.queryKey]}>
-      <SiteHeader />
+      <SiteHeader currency={currency} />
       <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
         {children}
       </main>

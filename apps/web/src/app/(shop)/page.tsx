@@ -6,6 +6,7 @@ import { ProductListing } from '@/components/product-listing';
 import { FEATURED_COUNT, productListQuery } from '@/lib/catalog';
 import { childCategories, topLevelCategories } from '@/lib/categories';
 import { getQueryClient, getTRPC, HydrateClient } from '@/trpc/server';
+import { getShopCurrency } from '@/trpc/shop-currency';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,9 +26,10 @@ const TINTS = [
 export default async function HomePage() {
   const trpc = getTRPC();
   const queryClient = getQueryClient();
-  const featuredInput = productListQuery({ limit: FEATURED_COUNT });
+  const { current: currency } = await getShopCurrency();
+  const featuredInput = productListQuery({ limit: FEATURED_COUNT, currency });
   const [categories, featured] = await Promise.all([
-    queryClient.fetchQuery(trpc.catalog.categories.queryOptions()),
+    queryClient.fetchQuery(trpc.catalog.categories.queryOptions({ currency })),
     queryClient.fetchQuery(trpc.catalog.products.list.queryOptions(featuredInput)),
   ]);
   const topLevel = topLevelCategories(categories);

@@ -10,6 +10,7 @@ import { linkClass } from '@/components/ui/styles';
 import { CATEGORY_PAGE_SIZE, productListQuery } from '@/lib/catalog';
 import { categoryTrail, childCategories } from '@/lib/categories';
 import { getQueryClient, getTRPC, HydrateClient, trpcErrorCode } from '@/trpc/server';
+import { getShopCurrency } from '@/trpc/shop-currency';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,11 +22,14 @@ interface Props {
 /** The category and its ancestors (root first), or the 404 page. */
 const loadCategory = cache(async (slug: string) => {
   if (!slugSchema.safeParse(slug).success) notFound();
-  const categories = await getQueryClient().fetchQuery(getTRPC().catalog.categories.queryOptions());
+  const { current: currency } = await getShopCurrency();
+  const categories = await getQueryClient().fetchQuery(
+    getTRPC().catalog.categories.queryOptions({ currency }),
+  );
   const trail = categoryTrail(categories, slug);
   const category = trail.at(-1);
   if (!category) notFound();
-  return { categories, trail, category };
+  return { categories, trail, category, currency };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -38,9 +42,14 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { cursor: rawCursor } = await searchParams;
   const cursor = typeof rawCursor === 'string' && rawCursor !== '' ? rawCursor : undefined;
-  const { categories, trail, category } = await loadCategory(slug);
+  const { categories, trail, category, currency } = await loadCategory(slug);
 
-  const input = productListQuery({ categorySlug: slug, limit: CATEGORY_PAGE_SIZE, cursor });
+  const input = productListQuery({
+    categorySlug: slug,
+    limit: CATEGORY_PAGE_SIZE,
+    cursor,
+    currency,
+  });
   let cursorExpired = false;
   try {
     await getQueryClient().fetchQuery(getTRPC().catalog.products.list.queryOptions(input));

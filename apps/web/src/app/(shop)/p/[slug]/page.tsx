@@ -6,6 +6,7 @@ import { Breadcrumbs } from '@/components/breadcrumbs';
 import { Container } from '@/components/container';
 import { ProductView } from '@/components/product-view';
 import { getQueryClient, getTRPC, HydrateClient, trpcErrorCode } from '@/trpc/server';
+import { getShopCurrency } from '@/trpc/shop-currency';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,9 +17,10 @@ interface Props {
 /** The product, or the 404 page (also for slugs the API would reject as malformed). */
 const loadProduct = cache(async (slug: string) => {
   if (!slugSchema.safeParse(slug).success) notFound();
+  const { current: currency } = await getShopCurrency();
   try {
     return await getQueryClient().fetchQuery(
-      getTRPC().catalog.products.bySlug.queryOptions({ slug }),
+      getTRPC().catalog.products.bySlug.queryOptions({ slug, currency }),
     );
   } catch (error) {
     if (trpcErrorCode(error) === 'NOT_FOUND') notFound();
@@ -52,7 +54,7 @@ export default async function ProductPage({ params }: Props) {
           ]}
         />
         <div className="mt-8">
-          <ProductView slug={slug} />
+          <ProductView slug={slug} currency={product.currency} />
         </div>
       </Container>
     </HydrateClient>

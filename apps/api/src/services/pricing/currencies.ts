@@ -1,0 +1,30 @@
+import { invalidField, type ShopCurrency } from '@bazaar/contracts';
+import type { Database } from '@bazaar/db';
+import { currencies } from '@bazaar/db/schema';
+import { asc, desc } from 'drizzle-orm';
+
+/** The currencies the shop sells in, the default first. */
+export async function shopCurrencies(db: Database): Promise<ShopCurrency[]> {
+  return db
+    .select({ code: currencies.code, isDefault: currencies.isDefault })
+    .from(currencies)
+    .orderBy(desc(currencies.isDefault), asc(currencies.position), asc(currencies.code));
+}
+
+/**
+ * The currency to price a request in: the one asked for when the shop sells in it, the default
+ * when none was asked for. Any other code is the caller's error (a field error on `currency`).
+ */
+export async function resolveCurrency(
+  db: Database,
+  requested: string | undefined,
+): Promise<string> {
+  const all = await shopCurrencies(db);
+  if (requested === undefined) {
+    const fallback = all[0]?.code;
+    if (!fallback) throw new Error('The shop has no currency; migration 0003 creates one');
+    return fallback;
+  }
+  if (all.some((c) => c.code === requested)) return requested;
+  throw invalidField('currency', `The shop does not sell in ${requested}`);
+}
