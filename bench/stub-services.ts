@@ -29,6 +29,16 @@ export const stubServices: ServerServices = {
     listProducts: unused('catalog.listProducts'),
     productBySlug: unused('catalog.productBySlug'),
   },
+  catalogAdmin: {
+    listProducts: unused('catalogAdmin.listProducts'),
+    getProduct: unused('catalogAdmin.getProduct'),
+    createProduct: unused('catalogAdmin.createProduct'),
+    updateProduct: unused('catalogAdmin.updateProduct'),
+    bulkProducts: unused('catalogAdmin.bulkProducts'),
+    settings: unused('catalogAdmin.settings'),
+    updateSettings: unused('catalogAdmin.updateSettings'),
+    overview: unused('catalogAdmin.overview'),
+  },
   auth: {
     sessionState: unused('auth.sessionState'),
     signUp: unused('auth.signUp'),

@@ -4,12 +4,23 @@ import type { Database } from '@bazaar/db';
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type DbOrTx = Database | Tx;
 
-/** True for a unique-constraint violation, also when wrapped by Drizzle. */
-export function isUniqueViolation(error: unknown): boolean {
+/** The PostgreSQL error behind `error` (Drizzle wraps it), if any. */
+function pgError(error: unknown): { code?: unknown; constraint_name?: unknown } | undefined {
   for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
+    if (typeof (e as { code?: unknown }).code === 'string') return e as { code: string };
   }
-  return false;
+  return undefined;
+}
+
+/** True for a unique-constraint violation (optionally of `constraint`), also when wrapped. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const pg = pgError(error);
+  return pg?.code === '23505' && (constraint === undefined || pg.constraint_name === constraint);
+}
+
+/** True when a foreign key refused a delete: something (an order) still references the row. */
+export function isReferenced(error: unknown): boolean {
+  return pgError(error)?.code === '23503';
 }
 
 /** Rows of `db.execute()`: postgres.js returns an array of rows, PGlite an object with `rows`. */

@@ -109,11 +109,29 @@ describe('changing the email address', () => {
     await signedIn(app(), next);
   });
 
+  it('an address another account has is a CONFLICT on the field; a wrong password says so', async () => {
+    const other = await customerAccount(db());
+    const browser = await signedIn(app(), (await customerAccount(db())).email);
+    const taken = await errorOf(
+      browser.client.account.changeEmail.mutate({ newEmail: other.email, password: PASSWORD }),
+    );
+    expect(taken.data?.code).toBe('CONFLICT');
+    expect(taken.message).toBe('That email address is already in use');
+    expect(taken.data?.fieldErrors).toEqual({ newEmail: ['That email address is already in use'] });
+    const wrong = await errorOf(
+      browser.client.account.changeEmail.mutate({
+        newEmail: uniqueEmail('x'),
+        password: 'not-it-at-all',
+      }),
+    );
+    expect(wrong.message).toBe('Your current password is not correct');
+  });
+
   it('two accounts taking the same new address at once: one gets it, the other a CONFLICT', async () => {
     const a = await signedIn(app(), (await customerAccount(db())).email);
     const b = await signedIn(app(), (await customerAccount(db())).email);
     const wanted = uniqueEmail('contested');
-    // Both pass the "is it taken?" check, then wait at their write; the unique index decides.
+    // Both wait at their write; the unique index decides.
     const locker = postgres(app().testDb.url, { max: 1, onnotice: () => {} });
     let outcome: Promise<PromiseSettledResult<unknown>[]> | undefined;
     try {
@@ -174,6 +192,7 @@ describe('sessions', () => {
       browser.client.account.sessions.revoke.mutate({ id: 'a'.repeat(32) }),
     );
     expect(error.data?.code).toBe('NOT_FOUND');
+    expect(error.message).toBe('Session not found');
   });
 
   it('revoking the current session signs the caller out', async () => {

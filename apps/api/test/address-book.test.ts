@@ -68,6 +68,12 @@ describe('the default address', () => {
     const c = await client.account.addresses.create.mutate(address('C'));
     await client.account.addresses.delete.mutate({ id: b.id });
     expect(await defaults(id)).toEqual(['A']);
+    // Also when the default is not the oldest: deleting a plain one promotes nobody.
+    await client.account.addresses.setDefault.mutate({ id: c.id });
+    const d = await client.account.addresses.create.mutate(address('D'));
+    await client.account.addresses.delete.mutate({ id: d.id });
+    expect(await defaults(id)).toEqual(['C']);
+    await client.account.addresses.setDefault.mutate({ id: a.id });
     // The oldest remaining one takes over from a deleted default.
     await client.account.addresses.delete.mutate({ id: a.id });
     expect(await defaults(id)).toEqual(['C']);

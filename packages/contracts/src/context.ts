@@ -3,6 +3,7 @@ import type { AccountService } from './routers/account.ts';
 import type { StaffService } from './routers/admin.ts';
 import type { AuthService } from './routers/auth.ts';
 import type { CatalogService } from './routers/catalog.ts';
+import type { CatalogAdminService } from './routers/catalog-admin.ts';
 
 /** Who is calling. Filled in by the API from the session; procedures declare which actors they accept. */
 export type Actor =
@@ -45,6 +46,7 @@ export interface ResponseCookies {
 /** Everything the router needs from the server. The API implements these; the contract never sees how. */
 export interface Services {
   catalog: CatalogService;
+  catalogAdmin: CatalogAdminService;
   auth: AuthService;
   account: AccountService;
   staff: StaffService;

@@ -9,6 +9,7 @@ import { createAccountService } from './accounts/account-service.ts';
 import { createAuthService } from './accounts/auth-service.ts';
 import { createSessionStore, type SessionStore } from './accounts/sessions.ts';
 import { createStaffService } from './admin/staff-service.ts';
+import { createCatalogAdminService } from './catalog/catalog-admin-service.ts';
 import { createCatalogService } from './catalog/catalog-service.ts';
 
 export interface ServicesConfig {
@@ -56,6 +57,7 @@ export function createServices(
   const sessions = createSessionStore(db, config.now);
   return {
     catalog: createCatalogService(db),
+    catalogAdmin: createCatalogAdminService(db),
     auth: createAuthService(db, sessions, deps),
     account: createAccountService(db, sessions, deps),
     staff: createStaffService(db, sessions, deps),

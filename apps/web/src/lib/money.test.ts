@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { currencyFractionDigits, formatMoney, SHOP_LOCALE, samePrice } from './money';
+import {
+  currencyFractionDigits,
+  formatMoney,
+  formatMoneyInput,
+  parseMoneyInput,
+  SHOP_LOCALE,
+  samePrice,
+} from './money';
 
 describe('currencyFractionDigits', () => {
   it('knows each currency’s minor units', () => {
@@ -44,5 +51,40 @@ describe('samePrice', () => {
     expect(samePrice({ amount: 100, currency: 'EUR' }, { amount: 100, currency: 'USD' })).toBe(
       false,
     );
+  });
+});
+
+describe('parseMoneyInput', () => {
+  it('reads what staff type as minor units', () => {
+    expect(parseMoneyInput('29', 'EUR')).toBe(2900);
+    expect(parseMoneyInput('29.9', 'EUR')).toBe(2990);
+    expect(parseMoneyInput('29,90', 'EUR')).toBe(2990);
+    expect(parseMoneyInput(' 1,299.00 ', 'USD')).toBe(129_900);
+    expect(parseMoneyInput('1.299,50', 'EUR')).toBe(129_950);
+    expect(parseMoneyInput('1,299,000', 'USD')).toBe(129_900_000);
+    expect(parseMoneyInput('0', 'EUR')).toBe(0);
+    expect(parseMoneyInput('500', 'JPY')).toBe(500);
+    expect(parseMoneyInput('1.234', 'BHD')).toBe(1234);
+  });
+
+  it('refuses what is not an amount in the currency', () => {
+    // "1,299" and "29.999" are ambiguous in a currency of two decimals: refused, not guessed.
+    for (const text of ['', 'abc', '-5', '29.999', '1,299', '1e5', '29.', '.5', '5 EUR', '1.2.3']) {
+      expect(parseMoneyInput(text, 'EUR'), text).toBeNull();
+    }
+    expect(parseMoneyInput('5.5', 'JPY')).toBeNull();
+    expect(parseMoneyInput('99999999999999999', 'EUR')).toBeNull();
+  });
+
+  it('round-trips with formatMoneyInput', () => {
+    for (const [amount, currency] of [
+      [2900, 'EUR'],
+      [5, 'USD'],
+      [500, 'JPY'],
+      [1234, 'BHD'],
+    ] as const) {
+      expect(parseMoneyInput(formatMoneyInput(amount, currency), currency)).toBe(amount);
+    }
+    expect(formatMoneyInput(2900, 'EUR')).toBe('29.00');
   });
 });

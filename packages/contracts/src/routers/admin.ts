@@ -15,6 +15,7 @@ import {
   staffMemberSchema,
 } from '../schemas/admin.ts';
 import { createRouter, staffProcedure } from '../trpc.ts';
+import { catalogAdminRouter } from './catalog-admin.ts';
 
 /** Staff administration. `actorId` is the staff member making the change. */
 export interface StaffService {
@@ -34,6 +35,8 @@ export interface StaffService {
 }
 
 export const adminRouter = createRouter({
+  catalog: catalogAdminRouter,
+
   staff: createRouter({
     list: staffProcedure('staff:manage')
       .output(z.array(staffMemberSchema))

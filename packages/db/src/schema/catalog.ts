@@ -41,10 +41,15 @@ export const products = pgTable(
     categoryId: uuid()
       .notNull()
       .references(() => categories.id, { onDelete: 'restrict' }),
+    /** Raised by every save; a save made against an older version is refused. */
+    version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // The admin's product list: recently updated first, or by title.
+    index('products_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
+    index('products_title_idx').on(t.title, t.id),
     // Keyset pagination "newest first", all products and per category.
     index('products_status_created_idx').on(t.status, t.createdAt.desc(), t.id.desc()),
     index('products_category_status_created_idx').on(

@@ -12,7 +12,7 @@ import { enqueueMail } from '../mail/outbox.ts';
 import { createAddressBook } from './addresses.ts';
 import { issueEmailToken } from './email-tokens.ts';
 import type { SessionStore } from './sessions.ts';
-import { findUserByEmail, getUser, loadMe } from './users.ts';
+import { getUser, loadMe } from './users.ts';
 
 const WRONG_PASSWORD = 'Your current password is not correct';
 
@@ -62,7 +62,7 @@ export function createAccountService(
       });
       await db
         .transaction(async (tx) => {
-          if (await findUserByEmail(tx, input.newEmail)) throw inUse;
+          // Taken, then checked: the unique index on the address refuses one in use.
           await tx
             .update(users)
             .set({ email: input.newEmail, emailVerifiedAt: null, updatedAt: sql`now()` })
@@ -75,7 +75,6 @@ export function createAccountService(
           await enqueueMail(tx, emailChangedMail(user.email, user.name, input.newEmail));
         })
         .catch((error: unknown) => {
-          // Two accounts racing for the same address: the unique index decides.
           throw isUniqueViolation(error) ? inUse : error;
         });
       config.mailQueued();

@@ -21,8 +21,8 @@ import {
   variants,
 } from '@bazaar/db/schema';
 import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
-import { rowsOf } from '../../db.ts';
 import { resolveCurrency, shopCurrencies } from '../pricing/currencies.ts';
+import { categorySubtreeIds } from './categories.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 
 interface PriceAggregate {
@@ -82,7 +82,7 @@ export function createCatalogService(db: Database): CatalogService {
       const currency = await resolveCurrency(db, input.currency);
       const conditions: SQL[] = [eq(products.status, 'active'), sellsIn(currency)];
       if (input.categorySlug) {
-        const ids = await categorySubtreeIds(db, input.categorySlug);
+        const ids = await categorySubtreeIds(db, { slug: input.categorySlug });
         if (ids.length === 0) throw notFound('Category');
         conditions.push(inArray(products.categoryId, ids));
       }
@@ -268,15 +268,4 @@ function withSubtreeCounts(rows: CategoryRow[]): Category[] {
     }
   }
   return [...byId.values()].map(({ ownCount: _own, ...c }) => c);
-}
-
-async function categorySubtreeIds(db: Database, slug: string): Promise<string[]> {
-  const result = await db.execute<{ id: string }>(sql`
-    with recursive tree as (
-      select ${categories.id} as id from ${categories} where ${categories.slug} = ${slug}
-      union
-      select c.id from ${categories} c join tree on c.parent_id = tree.id
-    )
-    select id from tree`);
-  return rowsOf<{ id: string }>(result).map((r) => r.id);
 }

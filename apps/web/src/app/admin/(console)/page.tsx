@@ -1,32 +1,77 @@
 import type { Metadata } from 'next';
-import { AdminPlaceholder } from '@/components/admin/admin-placeholder';
-import { surfaceClass } from '@/components/ui/styles';
-import { getConsoleUser } from '../_lib/session';
+import Link from 'next/link';
+import { PageHeading } from '@/components/ui/page-heading';
+import { linkClass, surfaceClass } from '@/components/ui/styles';
+import { getQueryClient, getTRPC } from '@/trpc/server';
+import { getConsoleUser, hasPermission } from '../_lib/session';
 
 // The layout's title template only applies to child segments, so spell this one out.
 export const metadata: Metadata = { title: { absolute: 'Dashboard · Bazaar Admin' } };
 
-const STATS = ['Orders today', 'Revenue this week', 'Products live', 'Low-stock variants'];
+interface Stat {
+  label: string;
+  value: number | null;
+  /** Where the figure's detail is, for those who may go there. */
+  href?: string | undefined;
+}
 
 export default async function AdminDashboardPage() {
   const user = await getConsoleUser();
   if (!user) return null;
+  const overview = await getQueryClient().fetchQuery(
+    getTRPC().admin.catalog.overview.queryOptions(),
+  );
+  const catalog = hasPermission(user, 'catalog:write');
+  const stats: Stat[] = [
+    { label: 'Orders today', value: null },
+    { label: 'Revenue this week', value: null },
+    {
+      label: 'Products live',
+      value: overview.productsLive,
+      href: catalog ? '/admin/products?status=active' : undefined,
+    },
+    {
+      label: 'Low-stock variants',
+      value: overview.lowStock,
+      href: catalog ? '/admin/products?stock=low' : undefined,
+    },
+  ];
   return (
-    <AdminPlaceholder
-      title="Dashboard"
-      description={`Welcome, ${user.name}. A summary of how the shop is doing.`}
-    >
+    <div className="space-y-8">
+      <PageHeading
+        title="Dashboard"
+        description={`Welcome, ${user.name}. A summary of how the shop is doing.`}
+      />
       <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        {STATS.map((label) => (
-          <li key={label} className={`${surfaceClass} p-5`}>
-            <p className="text-sm text-stone-600">{label}</p>
-            <p className="mt-2 font-semibold text-3xl text-stone-300">
-              <span aria-hidden="true">—</span>
-              <span className="sr-only">Not available yet</span>
-            </p>
+        {stats.map((stat) => (
+          <li key={stat.label} className={`${surfaceClass} p-5`}>
+            <p className="text-sm text-stone-600">{stat.label}</p>
+            {stat.value === null ? (
+              <p className="mt-2 font-semibold text-3xl text-stone-300">
+                <span aria-hidden="true">—</span>
+                <span className="sr-only">Not available yet</span>
+              </p>
+            ) : (
+              <p className="mt-2 font-semibold text-3xl text-stone-900 tabular-nums">
+                {stat.value.toLocaleString('en')}
+              </p>
+            )}
+            {stat.href ? (
+              <Link href={stat.href} className={`${linkClass} mt-2 inline-block text-sm`}>
+                View
+              </Link>
+            ) : null}
           </li>
         ))}
       </ul>
-    </AdminPlaceholder>
+      {overview.soldOut > 0 && catalog ? (
+        <p className="text-sm text-stone-600">
+          {overview.soldOut.toLocaleString('en')} live variants are sold out.{' '}
+          <Link href="/admin/products?stock=out" className={linkClass}>
+            See the products
+          </Link>
+        </p>
+      ) : null}
+    </div>
   );
 }

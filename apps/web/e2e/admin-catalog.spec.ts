@@ -1,0 +1,125 @@
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { DEMO_OWNER, signIn } from './staff-api';
+
+/** Staff manage the catalog; shoppers see the result. */
+
+async function ownerPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const state = await signIn(page.request, DEMO_OWNER);
+  expect(state.status).toBe('signed-in');
+  return page;
+}
+
+const variantRow = (page: Page, label: string) =>
+  page
+    .getByRole('table', { name: 'Variants' })
+    .getByRole('row')
+    .filter({ has: page.getByLabel(`SKU of ${label}`) });
+
+test('staff create a product with options, variants and prices in two currencies; shoppers buy it', async ({
+  browser,
+}) => {
+  test.slow();
+  const page = await ownerPage(browser);
+  await page.goto('/admin/products');
+  await expect(page.getByRole('heading', { level: 1, name: 'Products' })).toBeVisible();
+  await expect(page.getByText(/\d+ products match/)).toBeVisible();
+  await page.getByRole('link', { name: 'New product' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'New product' })).toBeVisible();
+
+  const title = `Harbour Rain Jacket ${Date.now()}`;
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Status').selectOption('active');
+  await page.getByLabel('Category').selectOption({ label: '— Outerwear' });
+  await page.getByRole('textbox', { name: 'Description' }).fill('Light, packable and fully taped.');
+  await page.getByRole('button', { name: 'Add option' }).click();
+  await page.getByLabel('Option 1 name').fill('Colour');
+  await page.getByLabel('Option 1 values').fill('Sea, Sand');
+  await page.getByRole('button', { name: 'Add option' }).click();
+  await page.getByLabel('Option 2 name').fill('Size');
+  await page.getByLabel('Option 2 values').fill('S, M');
+  await page.getByRole('button', { name: 'Generate variants from the options' }).click();
+  const rows = page.getByRole('table', { name: 'Variants' }).locator('tbody tr');
+  await expect(rows).toHaveCount(4);
+
+  for (const label of ['Sea / S', 'Sea / M', 'Sand / S', 'Sand / M']) {
+    await page.getByLabel(`EUR price of ${label}`).fill('120');
+    await page.getByLabel(`On hand of ${label}`).fill(label === 'Sea / M' ? '0' : '5');
+  }
+  // On sale in euro; sold in dollars in Sea only.
+  await page.getByLabel('EUR “was” price of Sea / S').fill('150');
+  await page.getByLabel('USD price of Sea / S').fill('130');
+  await page.getByLabel('USD price of Sea / M').fill('130');
+  // A price that is not an amount is caught before anything is sent.
+  await page.getByLabel('GBP price of Sand / M').fill('twelve');
+  await page.getByRole('button', { name: 'Create product' }).first().click();
+  await expect(page.getByLabel('GBP price of Sand / M')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('GBP price of Sand / M').fill('');
+
+  await page.getByRole('button', { name: 'Create product' }).first().click();
+  await expect(page).toHaveURL(/\/admin\/products\/[0-9a-f-]{36}\?created=1$/);
+  await expect(page.getByRole('status')).toContainText('Saved. It is live in the shop.');
+  await expect(variantRow(page, 'Sea / S')).toBeVisible();
+
+  // The shopper: euro by default, the sale, options in the staff's order.
+  const shop = await browser.newPage();
+  const slug = title.toLowerCase().replace(/ /g, '-');
+  await shop.goto(`/p/${slug}`);
+  await expect(shop.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  const groups = shop.getByRole('group');
+  await expect(groups.nth(0)).toHaveAccessibleName(/^Colour/);
+  await expect(groups.nth(1)).toHaveAccessibleName(/^Size/);
+  await groups.nth(0).getByRole('radio', { name: 'Sea', exact: false }).check();
+  await groups.nth(1).getByRole('radio', { name: 'S', exact: true }).check();
+  await expect(shop.getByTestId('price')).toHaveText('€120.00');
+  await expect(shop.getByTestId('compare-at-price')).toHaveText('was €150.00');
+  await expect(shop.getByText('Light, packable and fully taped.')).toBeVisible();
+
+  // In dollars, only the sea jacket is sold; sand cannot be picked.
+  await shop.getByRole('combobox', { name: 'Currency' }).selectOption('USD');
+  await expect(shop.getByRole('combobox', { name: 'Currency' })).toHaveValue('USD');
+  await expect(shop.getByTestId('price')).toHaveText('US$130.00');
+  await expect(shop.getByRole('group').nth(0).getByRole('radio', { name: /^Sand/ })).toBeDisabled();
+  await shop.close();
+
+  // Two staff on the same product: the second save is refused, not silently lost.
+  const other = await ownerPage(browser);
+  await other.goto(page.url());
+  await page.getByLabel('Title').fill(`${title} (first)`);
+  await page.getByRole('button', { name: 'Save product' }).first().click();
+  await expect(page.getByRole('status')).toContainText('Saved.');
+  await other.getByLabel('Title').fill(`${title} (second)`);
+  await other.getByRole('button', { name: 'Save product' }).first().click();
+  await expect(
+    other
+      .getByRole('alert')
+      .filter({ hasText: 'Someone else saved this product after you opened it' }),
+  ).toBeVisible();
+  await other.getByRole('button', { name: 'Load the latest version' }).click();
+  await expect(other.getByLabel('Title')).toHaveValue(`${title} (first)`);
+
+  // Bulk: archive it from the list; it leaves the shop.
+  await page.goto(`/admin/products?q=${encodeURIComponent(title)}`);
+  await expect(page.getByText('1 product match')).toBeVisible();
+  await page.getByLabel(`Select ${title} (first)`).check();
+  await page
+    .getByRole('toolbar', { name: 'Bulk actions' })
+    .getByRole('button', { name: 'Archive' })
+    .click();
+  await expect(page.getByRole('status')).toContainText('Archive: 1 product.');
+  const gone = await browser.newPage();
+  expect((await gone.goto(`/p/${slug}`))?.status()).toBe(404);
+});
+
+test('the dashboard counts live products and low stock, linking to the list', async ({
+  browser,
+}) => {
+  const page = await ownerPage(browser);
+  await page.goto('/admin');
+  const live = page.getByRole('listitem').filter({ hasText: 'Products live' });
+  await expect(live).toContainText(/\d+/);
+  await live.getByRole('link', { name: 'View' }).click();
+  await expect(page).toHaveURL(/\/admin\/products\?status=active$/);
+  await expect(page.getByLabel('Status')).toHaveValue('active');
+});
