@@ -11,6 +11,8 @@ import { pino } from 'pino';
 import { httpSecurityFor } from '../apps/api/src/app.ts';
 import { loadEnv } from '../apps/api/src/env.ts';
 import { createApiServer } from '../apps/api/src/http/server.ts';
+import { createMediaStore } from '../apps/api/src/media/store.ts';
+import { uploadDirFor } from '../apps/api/src/paths.ts';
 import { stubServices } from './stub-services.ts';
 
 /** The API with its default configuration, as `pnpm start` would build it. */
@@ -21,6 +23,7 @@ function bazaarServer(): Server {
     log: pino({ level: 'silent' }),
     ping: async () => true,
     security: httpSecurityFor(env),
+    media: createMediaStore(uploadDirFor(env), env.UPLOAD_MAX_MB * 1024 * 1024),
   });
 }
 

@@ -38,6 +38,11 @@ export const stubServices: ServerServices = {
     settings: unused('catalogAdmin.settings'),
     updateSettings: unused('catalogAdmin.updateSettings'),
     overview: unused('catalogAdmin.overview'),
+    listCategories: unused('catalogAdmin.listCategories'),
+    createCategory: unused('catalogAdmin.createCategory'),
+    updateCategory: unused('catalogAdmin.updateCategory'),
+    moveCategory: unused('catalogAdmin.moveCategory'),
+    deleteCategory: unused('catalogAdmin.deleteCategory'),
   },
   auth: {
     sessionState: unused('auth.sessionState'),

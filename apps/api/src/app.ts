@@ -6,7 +6,8 @@ import { cookieSecure, type Env } from './env.ts';
 import { createApiServer, type HttpSecurity } from './http/server.ts';
 import { type Cleanup, createCleanup } from './jobs/cleanup.ts';
 import type { Logger } from './logger.ts';
-import { defaultDataDir, pgliteDirFor } from './paths.ts';
+import { createMediaStore } from './media/store.ts';
+import { defaultDataDir, pgliteDirFor, uploadDirFor } from './paths.ts';
 import { allowedOriginsFor } from './security/csrf.ts';
 import { devSecretKey } from './security/dev-secret-key.ts';
 import { createKeyring } from './security/keyring.ts';
@@ -83,6 +84,7 @@ export async function createApp(env: Env, log: Logger): Promise<App> {
     log,
     ping: db.ping,
     security: httpSecurityFor(env),
+    media: createMediaStore(uploadDirFor(env), env.UPLOAD_MAX_MB * 1024 * 1024),
   });
   const cleanup = createCleanup(db.db, log);
   mail.start();

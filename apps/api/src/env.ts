@@ -15,6 +15,10 @@ const envSchema = z.object({
   /** Where the embedded database, the development secret key and uploads live. */
   DATA_DIR: z.string().min(1).optional(),
   PGLITE_DIR: z.string().min(1).optional(),
+  /** Uploaded catalog images; default `uploads/` in the data folder. */
+  UPLOAD_DIR: z.string().min(1).optional(),
+  /** Largest image upload accepted, in megabytes. */
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(10),
   /** Production runs on PostgreSQL; the embedded database only with this explicit opt-in. */
   ALLOW_EMBEDDED_DATABASE: flag.default(false),
   /** The shop's public origin (the web app): the only origin allowed to mutate; links in emails. */

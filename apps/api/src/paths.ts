@@ -20,3 +20,9 @@ export const pgliteDirFor = (env: {
   PGLITE_DIR?: string | undefined;
   DATA_DIR?: string | undefined;
 }) => env.PGLITE_DIR ?? join(env.DATA_DIR ?? defaultDataDir(), 'pglite');
+
+/** Uploaded images' folder: `UPLOAD_DIR`, else `uploads/` in the data folder. */
+export const uploadDirFor = (env: {
+  UPLOAD_DIR?: string | undefined;
+  DATA_DIR?: string | undefined;
+}) => env.UPLOAD_DIR ?? join(env.DATA_DIR ?? defaultDataDir(), 'uploads');

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { closeServer, createApp, demoCredentials } from '../src/app.ts';
 import { EnvError, loadEnv } from '../src/env.ts';
 import { createApiServer } from '../src/http/server.ts';
+import { createMediaStore } from '../src/media/store.ts';
 import { DEMO_OWNER } from '../src/services/admin/owner.ts';
 import { capturingLogger, testSecurity, useTestApp } from './helpers.ts';
 
@@ -90,6 +91,7 @@ describe('graceful shutdown', () => {
       },
     };
     const server = createApiServer({
+      media: createMediaStore(mkdtempSync(join(tmpdir(), 'bazaar-uploads-')), 1024),
       services,
       log: capturingLogger().log,
       ping: async () => true,

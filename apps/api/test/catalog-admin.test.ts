@@ -466,3 +466,98 @@ describe('catalog settings and overview', () => {
     expect(overview.soldOut).toBeGreaterThan(0);
   });
 });
+
+describe('category management', () => {
+  const positions = async (parentId: string | null) =>
+    (await admin().categories.list())
+      .filter((c) => c.parentId === parentId)
+      .map((c) => [c.name, c.position]);
+
+  it('creates, renames, reorders and moves categories, keeping positions 0…n-1', async () => {
+    const root = await admin().categories.create({ name: 'Garden & Patio', parentId: null });
+    expect(root.slug).toBe('garden-patio');
+    const a = await admin().categories.create({ name: 'Planters', parentId: root.id });
+    const b = await admin().categories.create({ name: 'Tools', parentId: root.id });
+    const c = await admin().categories.create({ name: 'Seeds', parentId: root.id });
+    expect(await positions(root.id)).toEqual([
+      ['Planters', 0],
+      ['Tools', 1],
+      ['Seeds', 2],
+    ]);
+    await admin().categories.move({ id: c.id, parentId: root.id, position: 0 });
+    expect(await positions(root.id)).toEqual([
+      ['Seeds', 0],
+      ['Planters', 1],
+      ['Tools', 2],
+    ]);
+    // Into another parent: both sides are renumbered; the list shows children after parents.
+    await admin().categories.move({ id: b.id, parentId: a.id, position: 99 });
+    expect(await positions(root.id)).toEqual([
+      ['Seeds', 0],
+      ['Planters', 1],
+    ]);
+    expect(await positions(a.id)).toEqual([['Tools', 0]]);
+    const list = await admin().categories.list();
+    expect(list.findIndex((x) => x.id === b.id)).toBeGreaterThan(
+      list.findIndex((x) => x.id === a.id),
+    );
+    const renamed = await admin().categories.update({
+      id: a.id,
+      name: 'Pots & Planters',
+      slug: 'pots',
+      description: 'Terracotta',
+    });
+    expect(renamed).toMatchObject({
+      name: 'Pots & Planters',
+      slug: 'pots',
+      description: 'Terracotta',
+    });
+    // The storefront's tree follows.
+    const shop = await app().caller().catalog.categories();
+    expect(shop.find((x) => x.id === b.id)?.parentId).toBe(a.id);
+  });
+
+  it('refuses to put a category inside itself or its descendants', async () => {
+    const top = await admin().categories.create({ name: 'Loop Top', parentId: null });
+    const child = await admin().categories.create({ name: 'Loop Child', parentId: top.id });
+    for (const parentId of [top.id, child.id]) {
+      const error = await rejection(admin().categories.move({ id: top.id, parentId, position: 0 }));
+      expect(error.code).toBe('BAD_REQUEST');
+      expect(fieldErrorsOf(error)?.parentId).toEqual([
+        'A category cannot go inside itself or its subcategories',
+      ]);
+    }
+  });
+
+  it('keeps positions distinct when many moves arrive at once', async () => {
+    const parent = await admin().categories.create({ name: 'Busy Parent', parentId: null });
+    const kids = [];
+    for (let i = 0; i < 8; i++)
+      kids.push(await admin().categories.create({ name: `Busy ${i}`, parentId: null }));
+    await Promise.all(
+      kids.map((k) => admin().categories.move({ id: k.id, parentId: parent.id, position: 0 })),
+    );
+    const placed = (await positions(parent.id)).map(([, p]) => p);
+    expect(placed).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('deletes an empty category, and refuses one that holds products or subcategories', async () => {
+    const holding = await admin().categories.create({ name: 'Holding', parentId: null });
+    await admin().products.create(tee({ categoryId: holding.id }));
+    const full = await rejection(admin().categories.delete({ id: holding.id }));
+    expect(full.code).toBe('CONFLICT');
+    expect(full.message).toMatch(/still holds products or subcategories/);
+    const parent = await admin().categories.create({ name: 'With Child', parentId: null });
+    await admin().categories.create({ name: 'The Child', parentId: parent.id });
+    expect((await rejection(admin().categories.delete({ id: parent.id }))).code).toBe('CONFLICT');
+    const empty = await admin().categories.create({ name: 'Empty', parentId: null });
+    expect(await admin().categories.delete({ id: empty.id })).toEqual({ accepted: true });
+    expect((await admin().categories.list()).some((c) => c.id === empty.id)).toBe(false);
+    expect((await rejection(admin().categories.delete({ id: empty.id }))).code).toBe('NOT_FOUND');
+    // Duplicate slugs are a field error.
+    const clash = await rejection(
+      admin().categories.create({ name: 'Again', slug: 'apparel', parentId: null }),
+    );
+    expect(fieldErrorsOf(clash)?.slug).toEqual(['Another category has this slug']);
+  });
+});

@@ -1,4 +1,7 @@
+import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import {
   type Actor,
@@ -15,6 +18,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createApiServer, type HttpSecurity } from '../src/http/server.ts';
 import type { Logger } from '../src/logger.ts';
+import { createMediaStore } from '../src/media/store.ts';
 import { trustLoopback } from '../src/security/client-ip.ts';
 import { createKeyring } from '../src/security/keyring.ts';
 import { argon2Passwords, type PasswordHasher } from '../src/security/passwords.ts';
@@ -185,13 +189,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Uploads in tests: small, so the size limit is cheap to test. */
+export const UPLOAD_MAX_BYTES = 2 * 1024 * 1024;
+
 export async function startServer(
   services: ServerServices,
   ping: () => Promise<boolean> = async () => true,
   security: HttpSecurity = testSecurity,
 ): Promise<RunningServer> {
   const { log, lines } = capturingLogger();
-  const server = createApiServer({ services, log, ping, security });
+  const media = createMediaStore(mkdtempSync(join(tmpdir(), 'bazaar-uploads-')), UPLOAD_MAX_BYTES);
+  const server = createApiServer({ services, log, ping, security, media });
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   const { port } = server.address() as AddressInfo;
   return {

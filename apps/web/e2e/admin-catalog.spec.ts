@@ -3,6 +3,12 @@ import { DEMO_OWNER, signIn } from './staff-api';
 
 /** Staff manage the catalog; shoppers see the result. */
 
+/** A 2×2 PNG. */
+const SEA_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAD0lEQVQImWNg+M8AQhAKABvyA/3vqwwGAAAAAElFTkSuQmCC',
+  'base64',
+);
+
 async function ownerPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -31,7 +37,8 @@ test('staff create a product with options, variants and prices in two currencies
   const title = `Harbour Rain Jacket ${Date.now()}`;
   await page.getByLabel('Title').fill(title);
   await page.getByLabel('Status').selectOption('active');
-  await page.getByLabel('Category').selectOption({ label: '— Outerwear' });
+  // Not Apparel: the storefront test pages through that one at the same time.
+  await page.getByLabel('Category').selectOption({ label: '— Camping' });
   await page.getByRole('textbox', { name: 'Description' }).fill('Light, packable and fully taped.');
   await page.getByRole('button', { name: 'Add option' }).click();
   await page.getByLabel('Option 1 name').fill('Colour');
@@ -51,6 +58,18 @@ test('staff create a product with options, variants and prices in two currencies
   await page.getByLabel('EUR “was” price of Sea / S').fill('150');
   await page.getByLabel('USD price of Sea / S').fill('130');
   await page.getByLabel('USD price of Sea / M').fill('130');
+  // A picture of the sea-coloured jacket, dropped in and tied to "Colour: Sea"; a file that only
+  // claims to be an image is refused by the API.
+  const images = page.getByRole('list', { name: 'Images' });
+  await page.getByLabel('Choose images').setInputFiles([
+    { name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('<svg onload="alert(1)"/>') },
+    { name: 'sea.png', mimeType: 'image/png', buffer: SEA_PNG },
+  ]);
+  await expect(page.getByRole('alert').filter({ hasText: 'fake.png' })).toBeVisible();
+  await expect(images.getByRole('listitem')).toHaveCount(1);
+  await page.getByLabel('Alt text of image 1').fill('The jacket in sea green');
+  await page.getByLabel('Shown for (image 1)').selectOption({ label: 'Colour: Sea' });
+
   // A price that is not an amount is caught before anything is sent.
   await page.getByLabel('GBP price of Sand / M').fill('twelve');
   await page.getByRole('button', { name: 'Create product' }).first().click();
@@ -75,6 +94,15 @@ test('staff create a product with options, variants and prices in two currencies
   await expect(shop.getByTestId('price')).toHaveText('€120.00');
   await expect(shop.getByTestId('compare-at-price')).toHaveText('was €150.00');
   await expect(shop.getByText('Light, packable and fully taped.')).toBeVisible();
+  const picture = shop.getByRole('img', { name: 'The jacket in sea green' });
+  await expect(picture.first()).toHaveAttribute(
+    'src',
+    /\/media\/uploads\/[0-9a-f-]{36}\/\d+\.webp/,
+  );
+  // Sand has no picture of its own: the sea one is not shown for it.
+  await groups.nth(0).getByRole('radio', { name: 'Sand', exact: false }).check();
+  await expect(picture).toHaveCount(0);
+  await groups.nth(0).getByRole('radio', { name: 'Sea', exact: false }).check();
 
   // In dollars, only the sea jacket is sold; sand cannot be picked.
   await shop.getByRole('combobox', { name: 'Currency' }).selectOption('USD');
@@ -122,4 +150,57 @@ test('the dashboard counts live products and low stock, linking to the list', as
   await live.getByRole('link', { name: 'View' }).click();
   await expect(page).toHaveURL(/\/admin\/products\?status=active$/);
   await expect(page.getByLabel('Status')).toHaveValue('active');
+});
+
+// Names do not end in digits: the home page's cards read "N products" right after the name.
+test('staff shape the category tree: add, nest, move, rename and delete', async ({ browser }) => {
+  const page = await ownerPage(browser);
+  const stamp = Date.now();
+  await page.goto('/admin/categories');
+  await expect(page.getByRole('heading', { level: 1, name: 'Categories' })).toBeVisible();
+  const add = page.getByRole('form', { name: 'Add a category' });
+  await add.getByLabel('Name').fill(`Garden ${stamp} Patio`);
+  await add.getByRole('button', { name: 'Add category' }).click();
+  await expect(page.getByRole('status')).toContainText(`Garden ${stamp} Patio added.`);
+  await add.getByLabel('Name').fill(`Pots ${stamp} Glazed`);
+  await add.getByLabel('Inside').selectOption({ label: `Garden ${stamp} Patio` });
+  await add.getByRole('button', { name: 'Add category' }).click();
+  await expect(page.getByRole('status')).toContainText(`Pots ${stamp} Glazed added.`);
+
+  const tree = page.getByRole('list', { name: 'Category tree' });
+  // A row is found by its own buttons (every row's "move into" menu names all categories).
+  const row = (name: string) =>
+    tree
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('button', { name: `Move ${name} up` }) });
+  const pots = row(`Pots ${stamp} Glazed`);
+  // The shop shows the new category, inside its parent.
+  const shop = await browser.newPage();
+  await shop.goto(`/c/pots-${stamp}-glazed`);
+  await expect(shop.getByRole('navigation', { name: 'Breadcrumb' })).toContainText(
+    `Garden ${stamp} Patio`,
+  );
+
+  // To the top level, renamed, then deleted.
+  await page.getByLabel(`Move Pots ${stamp} Glazed into`).selectOption({ label: 'Top level' });
+  await expect(page.getByRole('status')).toContainText(`Pots ${stamp} Glazed moved.`);
+  await pots.getByRole('button', { name: 'Rename' }).click();
+  await page
+    .getByRole('form', { name: `Rename Pots ${stamp} Glazed` })
+    .getByLabel('Name')
+    .fill(`Planters ${stamp} Tall`);
+  await page
+    .getByRole('form', { name: `Rename Pots ${stamp} Glazed` })
+    .getByRole('button', { name: 'Save' })
+    .click();
+  await expect(page.getByRole('status')).toContainText(`Planters ${stamp} Tall saved.`);
+  await shop.goto(`/c/pots-${stamp}-glazed`);
+  await expect(shop.getByRole('navigation', { name: 'Breadcrumb' })).not.toContainText(
+    `Garden ${stamp} Patio`,
+  );
+  const planters = row(`Planters ${stamp} Tall`);
+  await planters.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('status')).toContainText(`Planters ${stamp} Tall deleted.`);
+  await expect(planters).toHaveCount(0);
 });

@@ -15,7 +15,9 @@ async function categoryCards(page: Page) {
   const out: { name: string; count: number }[] = [];
   for (const card of await cards.all()) {
     const name = ((await card.getByRole('heading', { level: 3 }).textContent()) ?? '').trim();
-    const match = ((await card.textContent()) ?? '').match(/(\d+) products?/);
+    // The count is a paragraph of its own ("12 products"), never part of the name.
+    const count = card.getByText(/^\d+ products?$/);
+    const match = ((await count.textContent()) ?? '').match(/^(\d+) products?$/);
     out.push({ name, count: Number(match?.[1] ?? 0) });
   }
   return out;

@@ -10,11 +10,13 @@ import { renderDemoImage } from '@bazaar/db/seed';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { createContext, type RequestState } from '../context.ts';
 import type { Logger } from '../logger.ts';
+import type { MediaStore } from '../media/store.ts';
 import { clientIp, type TrustProxy } from '../security/client-ip.ts';
 import type { CookieConfig } from '../security/cookies.ts';
 import { refuseCrossSite } from '../security/csrf.ts';
 import type { ServerServices } from '../services/index.ts';
 import { requestIdOf } from './request-id.ts';
+import { receiveUpload, serveUpload, UPLOAD_CONTENT_TYPES } from './uploads.ts';
 
 export interface HttpSecurity {
   /** Origins whose pages may send mutations: the shop's own public origin. */
@@ -32,6 +34,8 @@ export interface ApiServerDeps {
   /** Readiness: is the database reachable? */
   ping: () => Promise<boolean>;
   security: HttpSecurity;
+  /** Uploaded catalog images. */
+  media: MediaStore;
 }
 
 const requestStates = new WeakMap<IncomingMessage, RequestState>();
@@ -54,7 +58,7 @@ function isPrivate(type: string, paths: readonly string[] | undefined, session: 
   return paths.some((path) => accessKinds.get(path) !== 'public');
 }
 
-export function createApiServer({ services, log, ping, security }: ApiServerDeps): Server {
+export function createApiServer({ services, log, ping, security, media }: ApiServerDeps): Server {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
@@ -139,9 +143,18 @@ export function createApiServer({ services, log, ping, security }: ApiServerDeps
       const ok = await ping();
       return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'database unreachable' });
     }
-    const media = /^\/media\/demo\/([a-z0-9_-]+)\.svg$/.exec(path);
-    if (media?.[1] && (req.method === 'GET' || req.method === 'HEAD')) {
-      const svg = renderDemoImage(media[1]);
+    if (path === '/media/uploads') {
+      if (req.method !== 'POST') return sendJson(res, 405, { error: 'Upload with POST' });
+      return upload(req, res);
+    }
+    const stored = /^\/media\/uploads\/([^/]+)\/([^/]+)$/.exec(path);
+    if (stored?.[1] && stored[2] && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (await serveUpload(req, res, media, stored[1], stored[2])) return;
+      return sendJson(res, 404, { error: 'Not found' });
+    }
+    const demo = /^\/media\/demo\/([a-z0-9_-]+)\.svg$/.exec(path);
+    if (demo?.[1] && (req.method === 'GET' || req.method === 'HEAD')) {
+      const svg = renderDemoImage(demo[1]);
       if (svg) {
         res.writeHead(200, {
           'content-type': 'image/svg+xml; charset=utf-8',
@@ -154,6 +167,28 @@ export function createApiServer({ services, log, ping, security }: ApiServerDeps
       }
     }
     sendJson(res, 404, { error: 'Not found' });
+  }
+
+  /** A catalog image from staff who may edit the catalog; the same CSRF rules as mutations. */
+  async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const reply = (status: number, body: unknown) => {
+      res.setHeader('cache-control', 'no-store');
+      sendJson(res, status, body);
+    };
+    const refusal = refuseCrossSite(req, security.allowedOrigins, {
+      types: UPLOAD_CONTENT_TYPES,
+      message:
+        'Upload the image itself as the body (content-type: image/… or application/octet-stream)',
+    });
+    if (refusal) return reply(refusal.status, { error: refusal.message });
+    const state = requestStates.get(req);
+    if (!state) throw new Error('request state missing');
+    const { actor } = await createContext(services, state, security.cookie);
+    if (actor.kind === 'anonymous') return reply(401, { error: 'Sign in required' });
+    if (actor.kind !== 'staff' || !actor.permissions.has('catalog:write')) {
+      return reply(403, { error: 'Requires permission catalog:write' });
+    }
+    await receiveUpload(req, media, reply);
   }
 }
 

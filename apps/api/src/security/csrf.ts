@@ -1,5 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 
+const JSON_BODY = {
+  types: ['application/json'],
+  message: 'Mutations need a JSON body (content-type: application/json)',
+};
+
 export interface CsrfRefusal {
   status: 403 | 415;
   message: string;
@@ -7,17 +12,18 @@ export interface CsrfRefusal {
 
 /**
  * Cross-site request forgery guard for state-changing requests (tRPC mutations are always POST).
- * Requires a JSON body, which a cross-site HTML form cannot send without a CORS preflight, and
+ * Requires a JSON body (or, for uploads, a raw image body), which a cross-site HTML form cannot
+ * send without a CORS preflight, and
  * refuses requests the browser labels as coming from another site. Clients that send neither
  * `Origin` nor `Sec-Fetch-Site` are not browsers and carry no ambient cookies to abuse.
  */
 export function refuseCrossSite(
   req: IncomingMessage,
   allowedOrigins: ReadonlySet<string>,
+  body: { types: readonly string[]; message: string } = JSON_BODY,
 ): CsrfRefusal | null {
   const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  if (contentType !== 'application/json')
-    return { status: 415, message: 'Mutations need a JSON body (content-type: application/json)' };
+  if (!body.types.includes(contentType ?? '')) return { status: 415, message: body.message };
   const site = req.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none')
     return { status: 403, message: 'Cross-site request refused' };

@@ -36,7 +36,8 @@ export function ProductView({ slug, currency }: { slug: string; currency: string
 
   return (
     <div className="grid gap-10 lg:grid-cols-2 lg:gap-16">
-      <ProductGallery images={images.length > 0 ? images : product.images} title={product.title} />
+      {/* Never another colour's picture: without one for this choice, the placeholder shows. */}
+      <ProductGallery images={images} title={product.title} />
 
       <div className="flex flex-col gap-8 lg:py-4">
         <div className="space-y-3">

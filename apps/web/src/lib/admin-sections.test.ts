@@ -8,6 +8,7 @@ describe('admin sections', () => {
     expect(visibleSections(['orders:read', 'catalog:write']).map((s) => s.label)).toEqual([
       'Dashboard',
       'Products',
+      'Categories',
       'Catalog settings',
       'Orders',
       'Security',

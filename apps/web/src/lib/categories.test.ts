@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildCategoryTree,
   type CategoryNode,
+  categoryPickerOptions,
   categoryTrail,
   childCategories,
   topLevelCategories,
@@ -83,5 +84,22 @@ describe('childCategories and topLevelCategories', () => {
 
   it('lists roots and orphans by position', () => {
     expect(names(topLevelCategories(categories))).toEqual(['orphan', 'garden', 'home']);
+  });
+});
+
+describe('categoryPickerOptions', () => {
+  it('lists parents before their children, indented by depth', () => {
+    const tree = [
+      { id: 'b', name: 'Tops', parentId: 'a' },
+      { id: 'a', name: 'Apparel', parentId: null },
+      { id: 'c', name: 'Tees', parentId: 'b' },
+      { id: 'd', name: 'Home', parentId: null },
+    ];
+    expect(categoryPickerOptions(tree)).toEqual([
+      { id: 'a', label: 'Apparel' },
+      { id: 'b', label: '— Tops' },
+      { id: 'c', label: '— — Tees' },
+      { id: 'd', label: 'Home' },
+    ]);
   });
 });

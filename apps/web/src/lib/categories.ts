@@ -45,3 +45,20 @@ export function topLevelCategories(categories: readonly Category[]): Category[] 
   const ids = new Set(categories.map((c) => c.id));
   return categories.filter((c) => c.parentId === null || !ids.has(c.parentId)).sort(byPosition);
 }
+
+/**
+ * Options for a category picker: every category, parents before children, each name indented
+ * with one "— " per level ("— Tops" under "Apparel").
+ */
+export function categoryPickerOptions(
+  categories: readonly Pick<Category, 'id' | 'name' | 'parentId'>[],
+  parentId: string | null = null,
+  depth = 0,
+): { id: string; label: string }[] {
+  return categories
+    .filter((c) => c.parentId === parentId)
+    .flatMap((c) => [
+      { id: c.id, label: `${'— '.repeat(depth)}${c.name}` },
+      ...categoryPickerOptions(categories, c.id, depth + 1),
+    ]);
+}

@@ -1,8 +1,12 @@
+import { z } from 'zod';
 import { signedIn } from '../context.ts';
+import { acceptedSchema } from '../schemas/accounts.ts';
 import {
+  type AdminCategory,
   type AdminProduct,
   type AdminProductListInput,
   type AdminProductPage,
+  adminCategorySchema,
   adminProductListInputSchema,
   adminProductPageSchema,
   adminProductSchema,
@@ -13,13 +17,20 @@ import {
   type CatalogOverview,
   type CatalogSettings,
   type CatalogSettingsInput,
+  type CategoryInput,
   catalogOverviewSchema,
   catalogSettingsInputSchema,
   catalogSettingsSchema,
+  categoryIdInputSchema,
+  categoryInputSchema,
+  type MoveCategoryInput,
+  moveCategoryInputSchema,
   type ProductInput,
   productIdInputSchema,
   productInputSchema,
+  type UpdateCategoryInput,
   type UpdateProductInput,
+  updateCategoryInputSchema,
   updateProductInputSchema,
 } from '../schemas/catalog-admin.ts';
 import { createRouter, staffProcedure } from '../trpc.ts';
@@ -35,6 +46,13 @@ export interface CatalogAdminService {
   settings(): Promise<CatalogSettings>;
   updateSettings(actorId: string, input: CatalogSettingsInput): Promise<CatalogSettings>;
   overview(): Promise<CatalogOverview>;
+  listCategories(): Promise<AdminCategory[]>;
+  createCategory(actorId: string, input: CategoryInput): Promise<AdminCategory>;
+  updateCategory(actorId: string, input: UpdateCategoryInput): Promise<AdminCategory>;
+  /** Reparents and reorders; refused (BAD_REQUEST) when it would put a category inside itself. */
+  moveCategory(actorId: string, input: MoveCategoryInput): Promise<AdminCategory[]>;
+  /** Refused (CONFLICT) while it holds products or subcategories. */
+  deleteCategory(actorId: string, id: string): Promise<void>;
 }
 
 const catalogWrite = staffProcedure('catalog:write');
@@ -72,6 +90,42 @@ export const catalogAdminRouter = createRouter({
       .mutation(({ ctx, input }) =>
         ctx.services.catalogAdmin.bulkProducts(signedIn(ctx).userId, input),
       ),
+  }),
+
+  categories: createRouter({
+    /** The whole tree, in order: parents before children, siblings by position. */
+    list: catalogWrite
+      .output(z.array(adminCategorySchema))
+      .query(({ ctx }) => ctx.services.catalogAdmin.listCategories()),
+
+    create: catalogWrite
+      .input(categoryInputSchema)
+      .output(adminCategorySchema)
+      .mutation(({ ctx, input }) =>
+        ctx.services.catalogAdmin.createCategory(signedIn(ctx).userId, input),
+      ),
+
+    update: catalogWrite
+      .input(updateCategoryInputSchema)
+      .output(adminCategorySchema)
+      .mutation(({ ctx, input }) =>
+        ctx.services.catalogAdmin.updateCategory(signedIn(ctx).userId, input),
+      ),
+
+    move: catalogWrite
+      .input(moveCategoryInputSchema)
+      .output(z.array(adminCategorySchema))
+      .mutation(({ ctx, input }) =>
+        ctx.services.catalogAdmin.moveCategory(signedIn(ctx).userId, input),
+      ),
+
+    delete: catalogWrite
+      .input(categoryIdInputSchema)
+      .output(acceptedSchema)
+      .mutation(async ({ ctx, input }) => {
+        await ctx.services.catalogAdmin.deleteCategory(signedIn(ctx).userId, input.id);
+        return { accepted: true as const };
+      }),
   }),
 
   settings: catalogWrite

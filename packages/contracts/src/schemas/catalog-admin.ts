@@ -238,3 +238,45 @@ export const catalogOverviewSchema = z.object({
   soldOut: z.int().nonnegative(),
 });
 export type CatalogOverview = z.infer<typeof catalogOverviewSchema>;
+
+export const categoryInputSchema = z.object({
+  name: plainText(100, { label: 'The name' }).min(1, 'Enter a name'),
+  /** Made from the name when empty. */
+  slug: z.union([slugSchema, z.literal('')]).default(''),
+  description: plainText(500, { label: 'The description' }).default(''),
+  /** Null for a top-level category. */
+  parentId: z.uuid().nullable().default(null),
+});
+export type CategoryInput = z.infer<typeof categoryInputSchema>;
+
+export const updateCategoryInputSchema = z.object({
+  id: z.uuid(),
+  name: categoryInputSchema.shape.name,
+  slug: slugSchema,
+  description: categoryInputSchema.shape.description,
+});
+export type UpdateCategoryInput = z.infer<typeof updateCategoryInputSchema>;
+
+export const moveCategoryInputSchema = z.object({
+  id: z.uuid(),
+  /** The new parent; null for the top level. */
+  parentId: z.uuid().nullable(),
+  /** Place among the new siblings, from 0; past the end means last. */
+  position: z.int().min(0).max(10_000),
+});
+export type MoveCategoryInput = z.infer<typeof moveCategoryInputSchema>;
+
+export const categoryIdInputSchema = z.object({ id: z.uuid() });
+
+/** A category as the admin edits it. */
+export const adminCategorySchema = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  parentId: z.uuid().nullable(),
+  position: z.int(),
+  /** Products (any status) directly in it. */
+  productCount: z.int().nonnegative(),
+});
+export type AdminCategory = z.infer<typeof adminCategorySchema>;

@@ -12,6 +12,7 @@ import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { isReferenced } from '../../db.ts';
 import { shopCurrencies } from '../pricing/currencies.ts';
 import { listAdminProducts } from './admin-product-list.ts';
+import { createCategoryAdmin } from './category-admin.ts';
 import { createProduct, loadAdminProduct, updateProduct } from './product-editor.ts';
 
 /** Units that can still be bought, and whether that is low, for a live variant. */
@@ -25,6 +26,7 @@ export function createCatalogAdminService(db: Database): CatalogAdminService {
   }
 
   return {
+    ...createCategoryAdmin(db),
     listProducts: (input) => listAdminProducts(db, input),
     getProduct: (id) => loadAdminProduct(db, id),
     createProduct: (actorId, input) => createProduct(db, actorId, input),

@@ -22,7 +22,7 @@ import {
 } from '@bazaar/db/schema';
 import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { resolveCurrency, shopCurrencies } from '../pricing/currencies.ts';
-import { categorySubtreeIds } from './categories.ts';
+import { categoryColumns, categorySubtreeIds } from './categories.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 
 interface PriceAggregate {
@@ -56,12 +56,7 @@ export function createCatalogService(db: Database): CatalogService {
       const currency = await resolveCurrency(db, input?.currency);
       const rows = await db
         .select({
-          id: categories.id,
-          slug: categories.slug,
-          name: categories.name,
-          description: categories.description,
-          parentId: categories.parentId,
-          position: categories.position,
+          ...categoryColumns,
           ownCount: count(products.id),
         })
         .from(categories)

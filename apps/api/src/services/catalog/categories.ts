@@ -3,6 +3,16 @@ import { categories } from '@bazaar/db/schema';
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf } from '../../db.ts';
 
+/** A category's own fields, as both the storefront and the admin list them. */
+export const categoryColumns = {
+  id: categories.id,
+  slug: categories.slug,
+  name: categories.name,
+  description: categories.description,
+  parentId: categories.parentId,
+  position: categories.position,
+};
+
 /** The category (by slug or id) and all of its descendants; empty when there is no such category. */
 export async function categorySubtreeIds(
   db: Database,

@@ -11,6 +11,7 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { FormAlert, FormStatus } from '@/components/ui/messages';
 import { PageHeading } from '@/components/ui/page-heading';
 import { inputClass, linkClass } from '@/components/ui/styles';
+import { categoryPickerOptions } from '@/lib/categories';
 import { errorCode, formErrors } from '@/lib/form-errors';
 import { currencyFractionDigits } from '@/lib/money';
 import {
@@ -24,6 +25,7 @@ import {
   type VariantDraft,
 } from '@/lib/product-draft';
 import { useTRPC } from '@/trpc/react';
+import { ImageUpload } from './image-upload';
 import { RichTextEditor } from './rich-text-editor';
 
 /** Create or edit a product: details, options, variants with prices and stock, images. */
@@ -189,7 +191,7 @@ export function ProductEditor({
             error={error('categoryId')}
             onChange={(e) => set({ categoryId: e.target.value })}
           >
-            {treeOptions(categories).map((c) => (
+            {categoryPickerOptions(categories).map((c) => (
               <option key={c.id} value={c.id}>
                 {c.label}
               </option>
@@ -467,12 +469,29 @@ export function ProductEditor({
         title="Images"
         description="The first is the product’s main picture. One tied to an option value is shown when a shopper picks that value."
       >
+        <ImageUpload
+          onUploaded={(uploaded) =>
+            setDraft((d) => ({ ...d, images: [...d.images, { ...uploaded, alt: '', option: '' }] }))
+          }
+        />
         {draft.images.length === 0 ? (
-          <p className="text-sm text-stone-600">No images yet.</p>
+          <p className="mt-4 text-sm text-stone-600">No images yet.</p>
         ) : null}
-        <ol className="space-y-3">
+        <ol aria-label="Images" className="mt-4 space-y-3">
           {draft.images.map((image, i) => (
-            <li key={image.url} className="flex flex-wrap items-end gap-3">
+            <li
+              key={image.url}
+              draggable
+              onDragStart={(e) => e.dataTransfer.setData('text/x-bazaar-image', String(i))}
+              onDragOver={(e) => {
+                if (e.dataTransfer.types.includes('text/x-bazaar-image')) e.preventDefault();
+              }}
+              onDrop={(e) => {
+                const from = Number(e.dataTransfer.getData('text/x-bazaar-image'));
+                if (Number.isInteger(from)) set({ images: move(draft.images, from, i) });
+              }}
+              className="flex cursor-grab flex-wrap items-end gap-3"
+            >
               {/* biome-ignore lint/performance/noImgElement: a small admin preview of an uploaded file */}
               <img
                 src={image.url}
@@ -602,17 +621,4 @@ function move<T>(list: readonly T[], from: number, to: number): T[] {
   const [item] = next.splice(from, 1);
   if (item !== undefined) next.splice(to, 0, item);
   return next;
-}
-
-function treeOptions(
-  categories: readonly Category[],
-  parentId: string | null = null,
-  depth = 0,
-): { id: string; label: string }[] {
-  return categories
-    .filter((c) => c.parentId === parentId)
-    .flatMap((c) => [
-      { id: c.id, label: `${'— '.repeat(depth)}${c.name}` },
-      ...treeOptions(categories, c.id, depth + 1),
-    ]);
 }

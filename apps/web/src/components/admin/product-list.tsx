@@ -19,6 +19,7 @@ import {
   surfaceClass,
 } from '@/components/ui/styles';
 import { type AdminProductQuery, adminProductHref } from '@/lib/admin-products';
+import { categoryPickerOptions } from '@/lib/categories';
 import { formErrors } from '@/lib/form-errors';
 import { formatMoney } from '@/lib/money';
 import { useTRPC } from '@/trpc/react';
@@ -45,20 +46,6 @@ const ACTION_LABEL: Record<BulkProductAction, string> = {
   archive: 'Archive',
   delete: 'Delete',
 };
-
-/** Category options indented under their parents. */
-function categoryOptions(
-  categories: readonly Category[],
-  parentId: string | null = null,
-  depth = 0,
-): { id: string; label: string }[] {
-  return categories
-    .filter((c) => c.parentId === parentId)
-    .flatMap((c) => [
-      { id: c.id, label: `${'— '.repeat(depth)}${c.name}` },
-      ...categoryOptions(categories, c.id, depth + 1),
-    ]);
-}
 
 /** The admin's product list: search, filters, sort, pages and bulk actions, all on the server. */
 export function ProductList({ query }: { query: AdminProductQuery }) {
@@ -166,7 +153,9 @@ export function ProductList({ query }: { query: AdminProductQuery }) {
         <Filter
           label="Category"
           value={query.categoryId}
-          options={categoryOptions(categories.data ?? []).map((c) => [c.id, c.label] as const)}
+          options={categoryPickerOptions(categories.data ?? []).map(
+            (c) => [c.id, c.label] as const,
+          )}
           onChange={(category) => go({ category })}
         />
         <Filter
