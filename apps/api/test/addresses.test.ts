@@ -102,7 +102,8 @@ describe('address book', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(MAX_ADDRESSES);
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(rejected.every((r) => codeOf(r.reason) === 'UNPROCESSABLE_CONTENT')).toBe(true);
-    expect((rejected[0]?.reason as Error).message).toBe(
+    const refusal = rejected[0]?.reason as Error;
+    expect(refusal.message).toBe(
       `An address book holds at most ${MAX_ADDRESSES} addresses`,
     );
     const list = await client.account.addresses.list.query();

@@ -1,6 +1,6 @@
 'use client';
 
-import type { AdminProductRow, BulkProductAction, Category } from '@bazaar/contracts';
+import type { AdminProductRow, BulkProductAction } from '@bazaar/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
