@@ -103,9 +103,7 @@ describe('address book', () => {
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(rejected.every((r) => codeOf(r.reason) === 'UNPROCESSABLE_CONTENT')).toBe(true);
     const refusal = rejected[0]?.reason as Error;
-    expect(refusal.message).toBe(
-      `An address book holds at most ${MAX_ADDRESSES} addresses`,
-    );
+    expect(refusal.message).toBe(`An address book holds at most ${MAX_ADDRESSES} addresses`);
     const list = await client.account.addresses.list.query();
     expect(list.filter((a) => a.isDefault)).toHaveLength(1);
   });
