@@ -561,3 +561,15 @@ describe('category management', () => {
     expect(fieldErrorsOf(clash)?.slug).toEqual(['Another category has this slug']);
   });
 });
+
+describe('hostile descriptions', () => {
+  it('refuses control characters (PostgreSQL cannot store NUL) with a field error, not a 500', async () => {
+    for (const description of ['<p>a\u0000b</p>', 'x\u0007y', 'a\uD800b']) {
+      const error = await rejection(admin().products.create(tee({ description })));
+      expect(error.code).toBe('BAD_REQUEST');
+      // A Zod failure: its issue names the field.
+      const issues = (error.cause as { issues?: { path: PropertyKey[] }[] }).issues ?? [];
+      expect(issues.map((i) => i.path.join('.'))).toEqual(['description']);
+    }
+  });
+});

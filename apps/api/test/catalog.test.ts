@@ -306,6 +306,25 @@ describe('catalog.products.bySlug', () => {
     ]);
   });
 
+  it('sends the description as safe HTML, whatever was written to the database', async () => {
+    const { id } = await insertProduct(app().db, {
+      slug: 'raw-description',
+      variants: [{ sku: 'RAW-1', prices: { EUR: 100 } }],
+    });
+    await app()
+      .db.update(products)
+      .set({
+        description:
+          '<p onmouseover="x()">Hi<script>alert(1)</script></p><iframe src="//evil"></iframe>',
+      })
+      .where(eq(products.id, id));
+    const page = await caller().catalog.products.bySlug({ slug: 'raw-description' });
+    expect(page.description).toBe('<p>Hi</p>');
+    // The demo's plain-text descriptions arrive as paragraphs.
+    const tee = await caller().catalog.products.bySlug({ slug: 'organic-cotton-tee' });
+    expect(tee.description).toMatch(/^<p>A midweight tee in GOTS-certified organic cotton.*<\/p>$/);
+  });
+
   it('answers NOT_FOUND for an unknown slug and for a draft product', async () => {
     const [draft] = await app()
       .testDb.handle.db.select({ slug: products.slug })

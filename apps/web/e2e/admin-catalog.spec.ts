@@ -82,9 +82,15 @@ test('staff create a product with options, variants and prices in two currencies
   await expect(variantRow(page, 'Sea / S')).toBeVisible();
 
   // The shopper: euro by default, the sale, options in the staff's order.
+  // The shopper finds it where it was put: the newest product of Camping, first on its page.
   const shop = await browser.newPage();
   const slug = title.toLowerCase().replace(/ /g, '-');
-  await shop.goto(`/p/${slug}`);
+  await shop.goto('/c/camping');
+  await shop
+    .getByRole('list', { name: 'Camping products' })
+    .getByRole('link', { name: title })
+    .click();
+  await expect(shop).toHaveURL(new RegExp(`/p/${slug}$`));
   await expect(shop.getByRole('heading', { level: 1, name: title })).toBeVisible();
   const groups = shop.getByRole('group');
   await expect(groups.nth(0)).toHaveAccessibleName(/^Colour/);

@@ -4,7 +4,6 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { currencyName } from '@/lib/currency';
-import { paragraphs } from '@/lib/text';
 import {
   findVariant,
   galleryImages,
@@ -163,11 +162,12 @@ export function ProductView({ slug, currency }: { slug: string; currency: string
           <h2 id="description-heading" className="font-semibold text-stone-900">
             Description
           </h2>
-          <div className="mt-3 space-y-4 text-stone-700 leading-relaxed">
-            {paragraphs(product.description).map((paragraph) => (
-              <p key={paragraph}>{paragraph}</p>
-            ))}
-          </div>
+          <div
+            className="mt-3 space-y-4 text-stone-700 leading-relaxed [&_a]:text-brand-700 [&_a]:underline [&_h3]:font-semibold [&_h3]:text-stone-900 [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5"
+            // Safe HTML: the API sends descriptions through its allowlist sanitiser.
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server
+            dangerouslySetInnerHTML={{ __html: product.description }}
+          />
         </section>
       </div>
     </div>

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { paragraphs } from './text';
+import { plainTextOf } from './text';
 
-describe('paragraphs', () => {
-  it('splits on blank lines and drops empty paragraphs', () => {
-    expect(paragraphs('One.\n\nTwo,\nstill two.\n\n\n\nThree.\n\n  \n\n')).toEqual([
-      'One.',
-      'Two,\nstill two.',
-      'Three.',
-    ]);
-    expect(paragraphs('')).toEqual([]);
+describe('plainTextOf', () => {
+  it('drops tags, decodes the sanitiser’s entities and collapses whitespace', () => {
+    expect(
+      plainTextOf('<p>Soft <strong>cotton</strong>.</p><ul><li>Tom &amp; Jerry &lt;3</li></ul>'),
+    ).toBe('Soft cotton. Tom & Jerry <3');
+    expect(plainTextOf('<p>One<br>two</p>')).toBe('One two');
+    expect(plainTextOf('')).toBe('');
   });
 });

@@ -150,7 +150,7 @@ export const productInputSchema = z.object({
   /** Generated from the title when empty. */
   slug: z.union([slugSchema, z.literal('')]).default(''),
   /** Rich text (HTML); sanitised on the server, so only safe formatting is kept. */
-  description: z.string().max(20_000, 'The description is at most 20,000 characters').default(''),
+  description: plainText(20_000, { multiline: true, label: 'The description' }).default(''),
   status: productStatusSchema,
   categoryId: z.uuid('Choose a category'),
   options: z

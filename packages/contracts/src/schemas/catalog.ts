@@ -125,6 +125,7 @@ export const productDetailSchema = z.object({
   id: z.uuid(),
   slug: z.string(),
   title: z.string(),
+  /** Safe HTML (paragraphs, emphasis, lists, headings, links), sanitised by the API. */
   description: z.string(),
   category: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
   images: z.array(productDetailImageSchema),

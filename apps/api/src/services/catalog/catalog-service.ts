@@ -24,6 +24,7 @@ import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizz
 import { resolveCurrency, shopCurrencies } from '../pricing/currencies.ts';
 import { categoryColumns, categorySubtreeIds } from './categories.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { sanitizeRichText } from './rich-text.ts';
 
 interface PriceAggregate {
   min: number | null;
@@ -225,6 +226,9 @@ export function createCatalogService(db: Database): CatalogService {
       const { lowStockThreshold, ...rest } = product;
       return {
         ...rest,
+        // Sanitised on the way out too: rows written outside the editor (seeds, SQL, imports)
+        // are safe to render, and plain text arrives as paragraphs.
+        description: sanitizeRichText(product.description),
         currency,
         images: imageRows.map(({ optionName, optionValue, ...image }) => ({
           ...image,

@@ -401,7 +401,7 @@ export function ProductEditor({
                                   prices: { ...variant.prices, [code]: { ...price, amount } },
                                 })
                               }
-                              className="w-24 text-right tabular-nums"
+                              className="w-28 text-right tabular-nums"
                             />
                             <Cell
                               label={`${code} “was” price of ${label}`}
@@ -414,7 +414,7 @@ export function ProductEditor({
                                   prices: { ...variant.prices, [code]: { ...price, compareAt } },
                                 })
                               }
-                              className="w-24 text-right tabular-nums"
+                              className="w-28 text-right tabular-nums"
                             />
                           </div>
                         </td>

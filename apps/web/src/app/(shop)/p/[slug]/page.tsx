@@ -5,6 +5,7 @@ import { cache } from 'react';
 import { Breadcrumbs } from '@/components/breadcrumbs';
 import { Container } from '@/components/container';
 import { ProductView } from '@/components/product-view';
+import { plainTextOf } from '@/lib/text';
 import { getQueryClient, getTRPC, HydrateClient, trpcErrorCode } from '@/trpc/server';
 import { getShopCurrency } from '@/trpc/shop-currency';
 
@@ -31,7 +32,7 @@ const loadProduct = cache(async (slug: string) => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const product = await loadProduct(slug);
-  const description = product.description.split('\n')[0]?.slice(0, 160);
+  const description = plainTextOf(product.description).slice(0, 160);
   return {
     title: product.title,
     description,
