@@ -44,6 +44,7 @@ export const stubServices: ServerServices = {
     moveCategory: unused('catalogAdmin.moveCategory'),
     deleteCategory: unused('catalogAdmin.deleteCategory'),
   },
+  catalogCsv: unused('catalogCsv') as never,
   auth: {
     sessionState: unused('auth.sessionState'),
     signUp: unused('auth.signUp'),

@@ -34,6 +34,7 @@ const nextConfig: NextConfig = {
     return [
       { source: '/trpc/:path*', destination: `${env.API_URL}/trpc/:path*` },
       { source: '/media/:path*', destination: `${env.API_URL}/media/:path*` },
+      { source: '/files/:path*', destination: `${env.API_URL}/files/:path*` },
     ];
   },
 };

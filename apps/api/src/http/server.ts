@@ -15,6 +15,7 @@ import { clientIp, type TrustProxy } from '../security/client-ip.ts';
 import type { CookieConfig } from '../security/cookies.ts';
 import { refuseCrossSite } from '../security/csrf.ts';
 import type { ServerServices } from '../services/index.ts';
+import { sendCatalogCsv } from './catalog-csv.ts';
 import { requestIdOf } from './request-id.ts';
 import { receiveUpload, serveUpload, UPLOAD_CONTENT_TYPES } from './uploads.ts';
 
@@ -143,6 +144,11 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
       const ok = await ping();
       return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'database unreachable' });
     }
+    if (path === '/files/products.csv') {
+      if (req.method !== 'GET') return sendJson(res, 405, { error: 'Download with GET' });
+      if (!(await catalogEditor(req, res))) return;
+      return sendCatalogCsv(res, services.catalogCsv());
+    }
     if (path === '/media/uploads') {
       if (req.method !== 'POST') return sendJson(res, 405, { error: 'Upload with POST' });
       return upload(req, res);
@@ -181,14 +187,25 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
         'Upload the image itself as the body (content-type: image/… or application/octet-stream)',
     });
     if (refusal) return reply(refusal.status, { error: refusal.message });
+    if (!(await catalogEditor(req, res))) return;
+    await receiveUpload(req, media, reply);
+  }
+
+  /** Whether the caller's session is a staff member with `catalog:write`; answers 401/403 if not. */
+  async function catalogEditor(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const state = requestStates.get(req);
     if (!state) throw new Error('request state missing');
     const { actor } = await createContext(services, state, security.cookie);
-    if (actor.kind === 'anonymous') return reply(401, { error: 'Sign in required' });
-    if (actor.kind !== 'staff' || !actor.permissions.has('catalog:write')) {
-      return reply(403, { error: 'Requires permission catalog:write' });
+    res.setHeader('cache-control', 'no-store');
+    if (actor.kind === 'anonymous') {
+      sendJson(res, 401, { error: 'Sign in required' });
+      return false;
     }
-    await receiveUpload(req, media, reply);
+    if (actor.kind !== 'staff' || !actor.permissions.has('catalog:write')) {
+      sendJson(res, 403, { error: 'Requires permission catalog:write' });
+      return false;
+    }
+    return true;
   }
 }
 

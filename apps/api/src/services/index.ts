@@ -11,6 +11,7 @@ import { createSessionStore, type SessionStore } from './accounts/sessions.ts';
 import { createStaffService } from './admin/staff-service.ts';
 import { createCatalogAdminService } from './catalog/catalog-admin-service.ts';
 import { createCatalogService } from './catalog/catalog-service.ts';
+import { catalogCsvRows } from './catalog/csv/export.ts';
 
 export interface ServicesConfig {
   /** The shop's public origin; links in emails point here. */
@@ -32,9 +33,11 @@ export interface ServiceDeps extends ServicesConfig {
   devices: DeviceCookies;
 }
 
-/** The contract's services plus what the HTTP layer needs to resolve sessions. */
+/** The contract's services plus what the HTTP layer needs: sessions, catalog files. */
 export interface ServerServices extends Services {
   sessions: SessionStore;
+  /** The catalog as CSV rows (header first), read a page at a time. */
+  catalogCsv: () => AsyncGenerator<string[]>;
   demoMode: boolean;
 }
 
@@ -58,6 +61,7 @@ export function createServices(
   return {
     catalog: createCatalogService(db),
     catalogAdmin: createCatalogAdminService(db),
+    catalogCsv: () => catalogCsvRows(db),
     auth: createAuthService(db, sessions, deps),
     account: createAccountService(db, sessions, deps),
     staff: createStaffService(db, sessions, deps),

@@ -105,9 +105,15 @@ export function ProductList({ query }: { query: AdminProductQuery }) {
             : 'Your catalog.'
         }
         actions={
-          <Link href="/admin/products/new" className={buttonClass('primary')}>
-            New product
-          </Link>
+          <div className="flex gap-2">
+            {/* A file download from the API (through the /files rewrite), not a page. */}
+            <a href="/files/products.csv" download className={buttonClass('secondary')}>
+              Export CSV
+            </a>
+            <Link href="/admin/products/new" className={buttonClass('primary')}>
+              New product
+            </Link>
+          </div>
         }
       />
 
