@@ -43,8 +43,10 @@ export const stubServices: ServerServices = {
     updateCategory: unused('catalogAdmin.updateCategory'),
     moveCategory: unused('catalogAdmin.moveCategory'),
     deleteCategory: unused('catalogAdmin.deleteCategory'),
+    getImport: unused('catalogAdmin.getImport'),
   },
   catalogCsv: unused('catalogCsv') as never,
+  catalogImport: { read: unused('catalogImport.read'), start: unused('catalogImport.start') },
   auth: {
     sessionState: unused('auth.sessionState'),
     signUp: unused('auth.signUp'),

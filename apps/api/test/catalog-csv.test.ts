@@ -1,3 +1,4 @@
+import { type Actor, type CatalogImport, permissions } from '@bazaar/contracts';
 import { schema } from '@bazaar/db';
 import { seedLargeCatalog } from '@bazaar/db/seed';
 import { parse } from 'csv-parse/sync';
@@ -7,15 +8,18 @@ import { escapeFormula, unescapeFormula } from '../src/services/catalog/csv/colu
 import { decimalToMinor, minorToDecimal } from '../src/services/pricing/money-text.ts';
 import { insertProduct } from './catalog-fixtures.ts';
 import { customRole, signedIn, staffMember } from './fixtures.ts';
-import { useTestApp } from './helpers.ts';
+import { SHOP_ORIGIN, useTestApp } from './helpers.ts';
 
 const app = useTestApp({ config: { demoMode: true } });
 let editor = '';
 let support = '';
+let staff: Actor;
 
 beforeAll(async () => {
   const db = app().db;
-  editor = (await signedIn(app(), (await staffMember(db, 'Owner')).email)).cookie() ?? '';
+  const owner = await staffMember(db, 'Owner');
+  staff = { kind: 'staff', userId: owner.id, sessionId: 'test', permissions: new Set(permissions) };
+  editor = (await signedIn(app(), owner.email)).cookie() ?? '';
   const role = await customRole(db, 'No catalog', ['orders:read']);
   support = (await signedIn(app(), (await staffMember(db, role)).email)).cookie() ?? '';
 });
@@ -29,8 +33,8 @@ describe('catalog CSV export', () => {
   it('is only for staff who may edit the catalog', async () => {
     expect((await download()).status).toBe(401);
     expect((await download(support)).status).toBe(403);
-    const post = await fetch(`${app().url}/files/products.csv`, { method: 'POST' });
-    expect(post.status).toBe(405);
+    const put = await fetch(`${app().url}/files/products.csv`, { method: 'PUT' });
+    expect(put.status).toBe(405);
   });
 
   it('streams one row per variant, with options, stock and a price per shop currency', async () => {
@@ -181,5 +185,121 @@ describe('amounts in files', () => {
     for (const text of ['29,00', '-1', '1.234', '', 'abc', '1e3', '99999999999999999']) {
       expect(decimalToMinor(text, 'EUR'), text).toBeNull();
     }
+  });
+});
+
+/** Posts a CSV file and waits for its import to finish. */
+async function importCsv(text: string, init: { session?: string; type?: string } = {}) {
+  const res = await fetch(`${app().url}/files/products.csv`, {
+    method: 'POST',
+    headers: {
+      'content-type': init.type ?? 'text/csv',
+      origin: SHOP_ORIGIN,
+      cookie: `bazaar_session=${init.session ?? editor}`,
+    },
+    body: text,
+  });
+  const body = (await res.json()) as { id?: string; error?: string };
+  if (res.status !== 202 || !body.id) return { status: res.status, body, result: null };
+  let result: CatalogImport;
+  for (;;) {
+    result = await app().caller(staff).admin.catalog.imports.get({ id: body.id });
+    if (result.status !== 'running') break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { status: res.status, body, result };
+}
+
+const exportText = async () =>
+  new TextDecoder().decode(await (await download(editor)).arrayBuffer());
+
+describe('catalog CSV import', () => {
+  it('round-trips: importing an export changes nothing, and exporting again gives the same file', {
+    timeout: 60_000,
+  }, async () => {
+    const before = await exportText();
+    const movements = await app().db.$count(schema.stockMovements);
+    const { status, result } = await importCsv(before);
+    expect(status).toBe(202);
+    expect(result).toMatchObject({ status: 'done', report: [] });
+    expect(result?.applied).toBe(result?.total);
+    expect(result?.total).toBe(parse(before, { columns: true }).length);
+    expect(await exportText()).toBe(before);
+    // No stock changed, so no movement was recorded.
+    expect(await app().db.$count(schema.stockMovements)).toBe(movements);
+  });
+
+  it('applies good rows, refuses bad ones with row, column and reason, and a refused row changes nothing', async () => {
+    const header =
+      'product_slug,product_title,status,category_slug,option1_name,option1_value,sku,on_hand,price_EUR,compare_at_EUR,price_USD';
+    const file = [
+      header,
+      'imported-lamp,Imported Lamp,active,lighting,Finish,Brass,IMP-LAMP-BRS,7,49.00,59.00,55.00',
+      'imported-lamp,Imported Lamp,active,lighting,Finish,Black,IMP-LAMP-BLK,0,45.00,,',
+      'broken-price,Broken Price,active,lighting,,,IMP-BROKEN,1,49.999,,',
+      'no-category,No Category,active,no-such-category,,,IMP-NOCAT,1,10.00,,',
+      'imported-lamp,Imported Lamp,active,lighting,Finish,Brass,IMP-LAMP-TWIN,1,49.00,,',
+      `thief,Thief,active,lighting,,,${'IMP-LAMP-BRS'},1,1.00,,`,
+      'low-was,Low Was,active,lighting,,,IMP-LOWWAS,1,10.00,5.00,',
+      '=cmd,Formula,active,lighting,,,IMP-FORMULA,1,10.00,,',
+      'nul-title,Bad\u0000Title,active,lighting,,,IMP-NUL,1,10.00,,',
+    ].join('\n');
+    const { result } = await importCsv(file);
+    expect(result).toMatchObject({ status: 'done', total: 9, processed: 9, applied: 2 });
+    expect(result?.report).toEqual([
+      { row: 4, field: 'price_EUR', message: 'An amount such as 29.00' },
+      { row: 5, field: 'category_slug', message: 'No category has this slug' },
+      {
+        row: 6,
+        field: 'option1_value',
+        message: 'Another variant of this product has these options',
+      },
+      { row: 7, field: 'sku', message: 'Another product has this SKU' },
+      { row: 8, field: 'compare_at_EUR', message: 'The “was” price must be above the price' },
+      { row: 9, field: 'product_slug', message: 'A lowercase slug (a-z, 0-9, hyphens)' },
+      { row: 10, field: 'product_title', message: 'Remove control characters' },
+    ]);
+    const lamp = await app().caller().catalog.products.bySlug({ slug: 'imported-lamp' });
+    expect(lamp.options).toEqual([{ name: 'Finish', values: ['Brass', 'Black'] }]);
+    expect(
+      lamp.variants.map((v) => [v.sku, v.price?.amount, v.compareAtPrice?.amount, v.stock]),
+    ).toEqual([
+      ['IMP-LAMP-BRS', 4900, 5900, 7],
+      ['IMP-LAMP-BLK', 4500, undefined, 0],
+    ]);
+    // Refused rows left nothing behind: no product, no variant.
+    for (const slug of ['broken-price', 'no-category', 'thief', 'low-was']) {
+      expect(await app().db.$count(schema.products, eq(schema.products.slug, slug)), slug).toBe(0);
+    }
+    expect(await app().db.$count(schema.variants, eq(schema.variants.sku, 'IMP-LAMP-TWIN'))).toBe(
+      0,
+    );
+    // The stock it brought is an import movement by the person importing.
+    const [movement] = await app()
+      .db.select()
+      .from(schema.stockMovements)
+      .innerJoin(schema.variants, eq(schema.variants.id, schema.stockMovements.variantId))
+      .where(eq(schema.variants.sku, 'IMP-LAMP-BRS'));
+    expect(movement?.stock_movements).toMatchObject({ reason: 'import', onHandDelta: 7 });
+  });
+
+  it('refuses a file it cannot take at all, before changing anything', async () => {
+    const cases: [string, RegExp][] = [
+      ['product_slug,sku\nx,y', /Missing columns: product_title, category_slug/],
+      [
+        'product_slug,product_title,category_slug,sku,price_JPY\nx,X,tops,X-1,1',
+        /Unknown columns: price_JPY/,
+      ],
+      ['product_slug,product_title\n"unclosed,quote', /not a CSV file we can read/],
+    ];
+    for (const [text, message] of cases) {
+      const { status, body } = await importCsv(text);
+      expect(status, text).toBe(400);
+      expect(body.error).toMatch(message);
+    }
+    expect((await importCsv('a,b', { session: support })).status).toBe(403);
+    expect((await importCsv('a,b', { session: 'nobody' })).status).toBe(401);
+    // A body a plain HTML form could send is refused (CSRF).
+    expect((await importCsv('a,b', { type: 'text/plain' })).status).toBe(415);
   });
 });

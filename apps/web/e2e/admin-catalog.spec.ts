@@ -210,3 +210,30 @@ test('staff shape the category tree: add, nest, move, rename and delete', async 
   await expect(page.getByRole('status')).toContainText(`Planters ${stamp} Tall deleted.`);
   await expect(planters).toHaveCount(0);
 });
+
+test('staff import a CSV: a progress bar, good rows saved, bad rows reported', async ({
+  browser,
+}) => {
+  const page = await ownerPage(browser);
+  await page.goto('/admin/products');
+  const stamp = Date.now();
+  const csv = [
+    'product_slug,product_title,status,category_slug,sku,on_hand,price_EUR',
+    `csv-mug-${stamp},CSV Mug,active,kitchen,CSV-MUG-${stamp},3,12.50`,
+    `csv-bad-${stamp},CSV Bad,active,kitchen,CSV-BAD-${stamp},3,twelve`,
+  ].join('\n');
+  await page.getByLabel('Import CSV').setInputFiles({
+    name: 'products.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv),
+  });
+  const result = page.getByRole('region', { name: 'Import' });
+  await expect(result).toContainText('Import finished: 1 of 2 rows saved.');
+  await expect(result.getByRole('progressbar')).toHaveAttribute('value', '2');
+  await expect(result.getByRole('table')).toContainText('price_EUR');
+  await expect(result.getByRole('table')).toContainText('An amount such as 29.00');
+  const shop = await browser.newPage();
+  await shop.goto(`/p/csv-mug-${stamp}`);
+  await expect(shop.getByTestId('price')).toHaveText('€12.50');
+  expect((await shop.goto(`/p/csv-bad-${stamp}`))?.status()).toBe(404);
+});

@@ -28,4 +28,5 @@ export * from './schemas/admin.ts';
 export * from './schemas/catalog.ts';
 export * from './schemas/catalog-admin.ts';
 export * from './schemas/money.ts';
+export { isPlainText } from './schemas/text.ts';
 export { createCallerFactory } from './trpc.ts';

@@ -15,7 +15,7 @@ import { clientIp, type TrustProxy } from '../security/client-ip.ts';
 import type { CookieConfig } from '../security/cookies.ts';
 import { refuseCrossSite } from '../security/csrf.ts';
 import type { ServerServices } from '../services/index.ts';
-import { sendCatalogCsv } from './catalog-csv.ts';
+import { receiveCatalogCsv, sendCatalogCsv } from './catalog-csv.ts';
 import { requestIdOf } from './request-id.ts';
 import { receiveUpload, serveUpload, UPLOAD_CONTENT_TYPES } from './uploads.ts';
 
@@ -145,7 +145,9 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
       return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'database unreachable' });
     }
     if (path === '/files/products.csv') {
-      if (req.method !== 'GET') return sendJson(res, 405, { error: 'Download with GET' });
+      if (req.method === 'POST') return importCsv(req, res);
+      if (req.method !== 'GET')
+        return sendJson(res, 405, { error: 'Download with GET, import with POST' });
       if (!(await catalogEditor(req, res))) return;
       return sendCatalogCsv(res, services.catalogCsv());
     }
@@ -191,8 +193,27 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
     await receiveUpload(req, media, reply);
   }
 
+  /** A CSV import: checked as a whole here, applied row by row in the background (202 + id). */
+  async function importCsv(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader('cache-control', 'no-store');
+    const refusal = refuseCrossSite(req, security.allowedOrigins, {
+      types: ['text/csv'],
+      message: 'Send the CSV file itself as the body (content-type: text/csv)',
+    });
+    if (refusal) return sendJson(res, refusal.status, { error: refusal.message });
+    const actorId = await catalogEditor(req, res);
+    if (!actorId) return;
+    await receiveCatalogCsv(
+      req,
+      actorId,
+      services.catalogImport,
+      (status, body) => sendJson(res, status, body),
+      requestStates.get(req)?.log ?? log,
+    );
+  }
+
   /** Whether the caller's session is a staff member with `catalog:write`; answers 401/403 if not. */
-  async function catalogEditor(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  async function catalogEditor(req: IncomingMessage, res: ServerResponse): Promise<string | false> {
     const state = requestStates.get(req);
     if (!state) throw new Error('request state missing');
     const { actor } = await createContext(services, state, security.cookie);
@@ -205,7 +226,7 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
       sendJson(res, 403, { error: 'Requires permission catalog:write' });
       return false;
     }
-    return true;
+    return actor.userId;
   }
 }
 

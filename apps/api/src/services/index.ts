@@ -12,6 +12,8 @@ import { createStaffService } from './admin/staff-service.ts';
 import { createCatalogAdminService } from './catalog/catalog-admin-service.ts';
 import { createCatalogService } from './catalog/catalog-service.ts';
 import { catalogCsvRows } from './catalog/csv/export.ts';
+import { type CatalogImporter, readCatalogCsv, startCatalogImport } from './catalog/csv/import.ts';
+import { shopCurrencies } from './pricing/currencies.ts';
 
 export interface ServicesConfig {
   /** The shop's public origin; links in emails point here. */
@@ -38,6 +40,8 @@ export interface ServerServices extends Services {
   sessions: SessionStore;
   /** The catalog as CSV rows (header first), read a page at a time. */
   catalogCsv: () => AsyncGenerator<string[]>;
+  /** CSV imports: read a file, then apply it in the background. */
+  catalogImport: CatalogImporter;
   demoMode: boolean;
 }
 
@@ -62,6 +66,14 @@ export function createServices(
     catalog: createCatalogService(db),
     catalogAdmin: createCatalogAdminService(db),
     catalogCsv: () => catalogCsvRows(db),
+    catalogImport: {
+      read: async (text) =>
+        readCatalogCsv(
+          text,
+          (await shopCurrencies(db)).map((c) => c.code),
+        ),
+      start: (actorId, rows, onFailure) => startCatalogImport(db, actorId, rows, onFailure),
+    },
     auth: createAuthService(db, sessions, deps),
     account: createAccountService(db, sessions, deps),
     staff: createStaffService(db, sessions, deps),

@@ -14,10 +14,13 @@ import {
   type BulkProductsResult,
   bulkProductsInputSchema,
   bulkProductsResultSchema,
+  type CatalogImport,
   type CatalogOverview,
   type CatalogSettings,
   type CatalogSettingsInput,
   type CategoryInput,
+  catalogImportIdInputSchema,
+  catalogImportSchema,
   catalogOverviewSchema,
   catalogSettingsInputSchema,
   catalogSettingsSchema,
@@ -53,6 +56,8 @@ export interface CatalogAdminService {
   moveCategory(actorId: string, input: MoveCategoryInput): Promise<AdminCategory[]>;
   /** Refused (CONFLICT) while it holds products or subcategories. */
   deleteCategory(actorId: string, id: string): Promise<void>;
+  /** A CSV import's progress and report (imports start with `POST /files/products.csv`). */
+  getImport(id: string): Promise<CatalogImport>;
 }
 
 const catalogWrite = staffProcedure('catalog:write');
@@ -126,6 +131,13 @@ export const catalogAdminRouter = createRouter({
         await ctx.services.catalogAdmin.deleteCategory(signedIn(ctx).userId, input.id);
         return { accepted: true as const };
       }),
+  }),
+
+  imports: createRouter({
+    get: catalogWrite
+      .input(catalogImportIdInputSchema)
+      .output(catalogImportSchema)
+      .query(({ ctx, input }) => ctx.services.catalogAdmin.getImport(input.id)),
   }),
 
   settings: catalogWrite

@@ -280,3 +280,19 @@ export const adminCategorySchema = z.object({
   productCount: z.int().nonnegative(),
 });
 export type AdminCategory = z.infer<typeof adminCategorySchema>;
+
+export const catalogImportSchema = z.object({
+  id: z.uuid(),
+  status: z.enum(['running', 'done', 'failed']),
+  /** Data rows in the file. */
+  total: z.int().nonnegative(),
+  processed: z.int().nonnegative(),
+  applied: z.int().nonnegative(),
+  /** Rows not applied: the file's line, the column, and why. A refused row changed nothing. */
+  report: z.array(z.object({ row: z.int(), field: z.string(), message: z.string() })),
+  createdAt: z.date(),
+  finishedAt: z.date().nullable(),
+});
+export type CatalogImport = z.infer<typeof catalogImportSchema>;
+
+export const catalogImportIdInputSchema = z.object({ id: z.uuid() });

@@ -5,6 +5,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -13,6 +14,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { users } from './accounts.ts';
 
 export const productStatus = pgEnum('product_status', ['draft', 'active', 'archived']);
 
@@ -188,3 +190,19 @@ export const productImages = pgTable(
     check('product_images_one_owner', sql`num_nonnulls(${t.variantId}, ${t.optionValueId}) <= 1`),
   ],
 );
+
+export const catalogImportStatus = pgEnum('catalog_import_status', ['running', 'done', 'failed']);
+
+/** A CSV import: its progress while it runs, and a report of the rows it could not apply. */
+export const catalogImports = pgTable('catalog_imports', {
+  id: uuid().primaryKey().defaultRandom(),
+  status: catalogImportStatus().notNull().default('running'),
+  total: integer().notNull(),
+  processed: integer().notNull().default(0),
+  applied: integer().notNull().default(0),
+  /** `{ row, field, message }` for each refused row (row 2 is the first after the header). */
+  report: jsonb().$type<{ row: number; field: string; message: string }[]>().notNull().default([]),
+  actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp({ withTimezone: true }),
+});

@@ -67,6 +67,12 @@ export interface DemoRows {
   images: (typeof productImages.$inferInsert)[];
 }
 
+/** Descriptions are rich text (HTML): the demo's plain text becomes one paragraph. */
+function asHtml(text: string): string {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<p>${escaped}</p>`;
+}
+
 /** Whole units in the other currencies (a demo, not an exchange rate). */
 function convert(amount: number, rate: number): number {
   return rate === 1 ? amount : Math.round((amount * rate) / 100) * 100;
@@ -186,7 +192,7 @@ export function buildDemoRows(): DemoRows {
       id: productId,
       slug: spec.slug,
       title: spec.title,
-      description: spec.description,
+      description: asHtml(spec.description),
       status: spec.status ?? 'active',
       categoryId,
       createdAt,

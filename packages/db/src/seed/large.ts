@@ -149,7 +149,7 @@ export async function seedLargeCatalog(
         ins_products as (
           insert into products (id, slug, title, description, status, category_id, created_at, updated_at)
           select id, slug, title,
-            'Benchmark product #' || i || ': a ' || lower(title) || ' generated for load testing.',
+            '<p>Benchmark product #' || i || ': a ' || lower(title) || ' generated for load testing.</p>',
             'active', category_id, created_at, created_at
           from src
         ),

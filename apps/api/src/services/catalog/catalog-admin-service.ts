@@ -1,6 +1,12 @@
-import type { BulkProductsResult, CatalogAdminService, CatalogSettings } from '@bazaar/contracts';
+import {
+  type BulkProductsResult,
+  type CatalogAdminService,
+  type CatalogSettings,
+  notFound,
+} from '@bazaar/contracts';
 import type { Database } from '@bazaar/db';
 import {
+  catalogImports,
   currencies,
   inventoryLevels,
   products,
@@ -28,6 +34,13 @@ export function createCatalogAdminService(db: Database): CatalogAdminService {
   return {
     ...createCategoryAdmin(db),
     listProducts: (input) => listAdminProducts(db, input),
+
+    async getImport(id) {
+      const [record] = await db.select().from(catalogImports).where(eq(catalogImports.id, id));
+      if (!record) throw notFound('Import');
+      const { actorId: _actor, ...rest } = record;
+      return rest;
+    },
     getProduct: (id) => loadAdminProduct(db, id),
     createProduct: (actorId, input) => createProduct(db, actorId, input),
     updateProduct: (actorId, input) => updateProduct(db, actorId, input),

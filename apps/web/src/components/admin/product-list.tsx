@@ -24,6 +24,7 @@ import { formErrors } from '@/lib/form-errors';
 import { formatMoney } from '@/lib/money';
 import { useTRPC } from '@/trpc/react';
 import { ProductImage } from '../product-image';
+import { CatalogImport } from './catalog-import';
 
 const STATUS_TONE: Record<AdminProductRow['status'], BadgeTone> = {
   active: 'success',
@@ -105,11 +106,12 @@ export function ProductList({ query }: { query: AdminProductQuery }) {
             : 'Your catalog.'
         }
         actions={
-          <div className="flex gap-2">
+          <div className="flex flex-wrap items-start gap-2">
             {/* A file download from the API (through the /files rewrite), not a page. */}
             <a href="/files/products.csv" download className={buttonClass('secondary')}>
               Export CSV
             </a>
+            <CatalogImport />
             <Link href="/admin/products/new" className={buttonClass('primary')}>
               New product
             </Link>
