@@ -22,6 +22,7 @@ import {
 import { and, asc, eq, inArray, like, ne, or, sql } from 'drizzle-orm';
 import { isUniqueViolation, type Tx } from '../../db.ts';
 import { changeStock } from '../inventory/stock.ts';
+import { upsertOption, upsertOptionValue } from './options.ts';
 import { sanitizeRichText } from './rich-text.ts';
 import { firstFreeSlug, slugFromTitle } from './slugs.ts';
 
@@ -222,15 +223,7 @@ async function syncOptions(tx: Tx, productId: string, input: ProductInput) {
 
   const ids = new Map<string, { optionId: string; valueId: string }>();
   for (const [position, option] of input.options.entries()) {
-    const [row] = await tx
-      .insert(productOptions)
-      .values({ productId, name: option.name, position })
-      .onConflictDoUpdate({
-        target: [productOptions.productId, productOptions.name],
-        set: { position },
-      })
-      .returning({ id: productOptions.id });
-    const optionId = (row as { id: string }).id;
+    const optionId = await upsertOption(tx, productId, option.name, position);
     await tx
       .delete(productOptionValues)
       .where(
@@ -240,17 +233,9 @@ async function syncOptions(tx: Tx, productId: string, input: ProductInput) {
         ),
       );
     for (const [valuePosition, value] of option.values.entries()) {
-      const [valueRow] = await tx
-        .insert(productOptionValues)
-        .values({ optionId, value, position: valuePosition })
-        .onConflictDoUpdate({
-          target: [productOptionValues.optionId, productOptionValues.value],
-          set: { position: valuePosition },
-        })
-        .returning({ id: productOptionValues.id });
       ids.set(`${option.name}\u0000${value}`, {
         optionId,
-        valueId: (valueRow as { id: string }).id,
+        valueId: await upsertOptionValue(tx, optionId, value, valuePosition),
       });
     }
   }

@@ -17,6 +17,7 @@ import { isUniqueViolation, type Tx } from '../../../db.ts';
 import { changeStock } from '../../inventory/stock.ts';
 import { shopCurrencies } from '../../pricing/currencies.ts';
 import { decimalToMinor } from '../../pricing/money-text.ts';
+import { upsertOption, upsertOptionValue } from '../options.ts';
 import { sanitizeRichText } from '../rich-text.ts';
 import { BASE_COLUMNS, compareAtColumn, priceColumn, unescapeFormula } from './columns.ts';
 
@@ -191,28 +192,9 @@ async function applyRow(tx: Tx, state: ImportState, row: Row, actorId: string) {
     const key = `${productId} ${option.name}=${option.value}@${position}`;
     let ids = state.values.get(key);
     if (!ids) {
-      const [opt] = await tx
-        .insert(productOptions)
-        .values({ productId, name: option.name, position })
-        .onConflictDoUpdate({
-          target: [productOptions.productId, productOptions.name],
-          set: { position },
-        })
-        .returning({ id: productOptions.id });
-      const optionId = (opt as { id: string }).id;
-      const [value] = await tx
-        .insert(productOptionValues)
-        .values({
-          optionId,
-          value: option.value,
-          position: sql`(select count(*) from ${productOptionValues} v where v.option_id = ${optionId})`,
-        })
-        .onConflictDoUpdate({
-          target: [productOptionValues.optionId, productOptionValues.value],
-          set: { value: option.value },
-        })
-        .returning({ id: productOptionValues.id });
-      ids = { optionId, valueId: (value as { id: string }).id };
+      const optionId = await upsertOption(tx, productId, option.name, position);
+      const valueId = await upsertOptionValue(tx, optionId, option.value, 'keep');
+      ids = { optionId, valueId };
       written.push([key, ids]);
     }
     links.push(ids);
