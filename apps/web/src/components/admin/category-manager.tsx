@@ -10,6 +10,7 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { FormAlert, FormStatus } from '@/components/ui/messages';
 import { PageHeading } from '@/components/ui/page-heading';
 import { inputClass, surfaceClass } from '@/components/ui/styles';
+import { categoryPickerOptions } from '@/lib/categories';
 import { formErrors } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
 
@@ -74,9 +75,10 @@ export function CategoryManager() {
   }
 
   const siblings = (c: AdminCategory) => categories.filter((x) => x.parentId === c.parentId);
-  const inside = (c: AdminCategory, candidate: AdminCategory): boolean => {
+  const pickerOptions = categoryPickerOptions(categories);
+  const inside = (c: AdminCategory, candidateId: string): boolean => {
     for (
-      let p: string | null = candidate.id;
+      let p: string | null = candidateId;
       p;
       p = categories.find((x) => x.id === p)?.parentId ?? null
     ) {
@@ -109,9 +111,9 @@ export function CategoryManager() {
           />
           <SelectField label="Inside" name="parentId" defaultValue="">
             <option value="">Top level</option>
-            {categories.map((c) => (
+            {pickerOptions.map((c) => (
               <option key={c.id} value={c.id}>
-                {`${'— '.repeat(depthOf(categories, c))}${c.name}`}
+                {c.label}
               </option>
             ))}
           </SelectField>
@@ -225,11 +227,11 @@ export function CategoryManager() {
                     className={`${inputClass} max-w-48`}
                   >
                     <option value="">Top level</option>
-                    {categories
-                      .filter((p) => !inside(c, p))
+                    {pickerOptions
+                      .filter((p) => !inside(c, p.id))
                       .map((p) => (
                         <option key={p.id} value={p.id}>
-                          {`${'— '.repeat(depthOf(categories, p))}${p.name}`}
+                          {p.label}
                         </option>
                       ))}
                   </select>
