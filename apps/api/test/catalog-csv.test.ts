@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeFormula, unescapeFormula } from '../src/services/catalog/csv/columns.ts';
+import { changeStock } from '../src/services/inventory/stock.ts';
 import { decimalToMinor, minorToDecimal } from '../src/services/pricing/money-text.ts';
 import { insertProduct } from './catalog-fixtures.ts';
 import { customRole, signedIn, staffMember } from './fixtures.ts';
@@ -210,6 +211,34 @@ async function importCsv(text: string, init: { session?: string; type?: string }
   return { status: res.status, body, result };
 }
 
+/** Chunks the import had to apply row by row, as logged. */
+const fallbacks = () =>
+  app()
+    .lines()
+    .filter((l) => l.msg === 'catalog import: chunk applied row by row');
+
+async function variantRow(sku: string) {
+  const [row] = await app().db.select().from(schema.variants).where(eq(schema.variants.sku, sku));
+  if (!row) throw new Error(`no variant ${sku}`);
+  return row;
+}
+
+async function levelOf(sku: string) {
+  const [row] = await app()
+    .db.select()
+    .from(schema.inventoryLevels)
+    .where(eq(schema.inventoryLevels.variantId, (await variantRow(sku)).id));
+  return row as typeof schema.inventoryLevels.$inferSelect;
+}
+
+async function movementsOf(sku: string) {
+  return app()
+    .db.select()
+    .from(schema.stockMovements)
+    .where(eq(schema.stockMovements.variantId, (await variantRow(sku)).id))
+    .orderBy(schema.stockMovements.createdAt);
+}
+
 const exportText = async () =>
   new TextDecoder().decode(await (await download(editor)).arrayBuffer());
 
@@ -281,6 +310,145 @@ describe('catalog CSV import', () => {
       .innerJoin(schema.variants, eq(schema.variants.id, schema.stockMovements.variantId))
       .where(eq(schema.variants.sku, 'IMP-LAMP-BRS'));
     expect(movement?.stock_movements).toMatchObject({ reason: 'import', onHandDelta: 7 });
+    // A SKU on two rows: the chunk went row by row, so each row's writes stand or fall alone.
+    expect(fallbacks()).toContainEqual(
+      expect.objectContaining({ firstRow: 2, reason: 'SKU IMP-LAMP-BRS is on two rows' }),
+    );
+  });
+
+  it('applies a chunk in bulk, reporting what the file and the SKUs get wrong, with the same result as row by row', async () => {
+    const header =
+      'product_slug,product_title,status,category_slug,description,option1_name,option1_value,option2_name,option2_value,sku,on_hand,low_stock_threshold,archived,price_EUR,compare_at_EUR,price_USD';
+    const before = fallbacks().length;
+    const first = await importCsv(
+      [
+        header,
+        'bulk-chair,Bulk Chair,active,lighting,<p>Sit <script>x</script></p>,Wood,Oak,Size,S,BULK-OAK-S,4,2,,120.00,150.00,130.00',
+        'bulk-chair,Bulk Chair,active,lighting,<p>Sit <script>x</script></p>,Wood,Oak,Size,L,BULK-OAK-L,0,,,125.00,,',
+        'bulk-chair,Bulk Chair,active,lighting,<p>Sit <script>x</script></p>,Wood,Ash,Size,S,BULK-ASH-S,9,,,120.00,,130.00',
+        'bulk-stool,Bulk Stool,draft,lighting,,,,,,BULK-STOOL,1,,,abc,,',
+        `bulk-thief,Bulk Thief,active,lighting,,,,,,IMP-LAMP-BRS,1,,,10.00,,`,
+        'bulk-lamp,Bulk Lamp,active,lighting,,,,,,BULK-LAMP,3,,yes,10.00,,',
+      ].join('\n'),
+    );
+    expect(first.result).toMatchObject({ status: 'done', total: 6, applied: 4 });
+    expect(first.result?.report).toEqual([
+      { row: 5, field: 'price_EUR', message: 'An amount such as 29.00' },
+      { row: 6, field: 'sku', message: 'Another product has this SKU' },
+    ]);
+    const chair = await app().caller().catalog.products.bySlug({ slug: 'bulk-chair' });
+    expect(chair.description).toBe('<p>Sit </p>');
+    expect(chair.options).toEqual([
+      { name: 'Wood', values: ['Oak', 'Ash'] },
+      { name: 'Size', values: ['S', 'L'] },
+    ]);
+    expect(
+      chair.variants.map((v) => [
+        v.sku,
+        v.title,
+        v.price?.amount,
+        v.compareAtPrice?.amount,
+        v.stock,
+      ]),
+    ).toEqual([
+      ['BULK-OAK-S', 'Oak / S', 12000, 15000, 4],
+      ['BULK-OAK-L', 'Oak / L', 12500, undefined, 0],
+      ['BULK-ASH-S', 'Ash / S', 12000, undefined, 9],
+    ]);
+    expect(await app().db.$count(schema.products, eq(schema.products.slug, 'bulk-thief'))).toBe(0);
+    const lamp = await variantRow('BULK-LAMP');
+    expect(lamp.archivedAt).not.toBeNull();
+
+    // Again, changed: a price removed by its empty cell, a count, a threshold, a new value, the
+    // option order swapped, the lamp back on sale.
+    const second = await importCsv(
+      [
+        header,
+        'bulk-chair,Bulk Chair,active,lighting,<p>Sit</p>,Size,S,Wood,Oak,BULK-OAK-S,6,,,120.00,150.00,',
+        'bulk-chair,Bulk Chair,active,lighting,<p>Sit</p>,Size,L,Wood,Oak,BULK-OAK-L,0,,,125.00,,',
+        'bulk-chair,Bulk Chair,active,lighting,<p>Sit</p>,Size,M,Wood,Ash,BULK-ASH-M,2,,,121.00,,',
+        'bulk-lamp,Bulk Lamp,active,lighting,,,,,,BULK-LAMP,3,,,10.00,,',
+      ].join('\n'),
+    );
+    expect(second.result).toMatchObject({ status: 'done', applied: 4, report: [] });
+    const again = await app().caller().catalog.products.bySlug({ slug: 'bulk-chair' });
+    expect(again.options).toEqual([
+      { name: 'Size', values: ['S', 'L', 'M'] },
+      { name: 'Wood', values: ['Oak', 'Ash'] },
+    ]);
+    expect(again.variants.map((v) => [v.sku, v.title, v.stock])).toEqual([
+      ['BULK-OAK-S', 'S / Oak', 6],
+      ['BULK-OAK-L', 'L / Oak', 0],
+      ['BULK-ASH-S', 'Ash / S', 9],
+      ['BULK-ASH-M', 'M / Ash', 2],
+    ]);
+    const usd = await app()
+      .caller()
+      .catalog.products.bySlug({ slug: 'bulk-chair', currency: 'USD' });
+    expect(usd.variants.find((v) => v.sku === 'BULK-OAK-S')?.price).toBeNull();
+    expect((await levelOf('BULK-OAK-S')).lowStockThreshold).toBeNull();
+    expect((await variantRow('BULK-LAMP')).archivedAt).toBeNull();
+    // The count is a movement from 4 to 6 by the importer.
+    const movements = await movementsOf('BULK-OAK-S');
+    expect(movements.map((m) => [m.onHandDelta, m.onHandAfter])).toEqual([
+      [4, 4],
+      [2, 6],
+    ]);
+    expect(fallbacks().length).toBe(before);
+
+    // A row the database refuses at commit (the same options as another variant): the chunk is
+    // rolled back and applied row by row, so only that row is refused.
+    const twin = await importCsv(
+      [
+        header,
+        'bulk-chair,Bulk Chair,active,lighting,<p>Sit</p>,Size,S,Wood,Oak,BULK-OAK-S,7,,,120.00,150.00,',
+        'bulk-chair,Bulk Chair,active,lighting,<p>Sit</p>,Size,S,Wood,Oak,BULK-OAK-TWIN,1,,,120.00,,',
+      ].join('\n'),
+    );
+    expect(twin.result).toMatchObject({ status: 'done', applied: 1 });
+    expect(twin.result?.report).toEqual([
+      {
+        row: 3,
+        field: 'option1_value',
+        message: 'Another variant of this product has these options',
+      },
+    ]);
+    expect((await levelOf('BULK-OAK-S')).onHand).toBe(7);
+    expect(await app().db.$count(schema.variants, eq(schema.variants.sku, 'BULK-OAK-TWIN'))).toBe(
+      0,
+    );
+    expect(fallbacks().at(-1)).toMatchObject({
+      reason: 'Another variant of this product has these options',
+    });
+  });
+
+  it('refuses a count below the units reserved for orders as a row, not the whole import', async () => {
+    await importCsv(
+      'product_slug,product_title,category_slug,sku,on_hand,price_EUR\nheld-mug,Held Mug,lighting,HELD-MUG,5,8.00\nheld-cup,Held Cup,lighting,HELD-CUP,5,8.00',
+    );
+    const mug = await variantRow('HELD-MUG');
+    await changeStock(app().db, { variantId: mug.id, change: { kind: 'reserve', quantity: 3 } });
+    const { result } = await importCsv(
+      'product_slug,product_title,category_slug,sku,on_hand,price_EUR\nheld-mug,Held Mug,lighting,HELD-MUG,2,8.00\nheld-cup,Held Cup,lighting,HELD-CUP,1,8.00',
+    );
+    expect(result).toMatchObject({ status: 'done', applied: 1 });
+    expect(result?.report).toEqual([
+      {
+        row: 2,
+        field: 'on_hand',
+        message: 'HELD-MUG cannot go below the units reserved for orders',
+      },
+    ]);
+    expect(await levelOf('HELD-MUG')).toMatchObject({ onHand: 5, reserved: 3 });
+    expect(await levelOf('HELD-CUP')).toMatchObject({ onHand: 1 });
+    // Counting at least what is reserved is taken, in bulk.
+    const before = fallbacks().length;
+    const ok = await importCsv(
+      'product_slug,product_title,category_slug,sku,on_hand,price_EUR\nheld-mug,Held Mug,lighting,HELD-MUG,3,8.00',
+    );
+    expect(ok.result).toMatchObject({ applied: 1, report: [] });
+    expect(await levelOf('HELD-MUG')).toMatchObject({ onHand: 3, reserved: 3 });
+    expect(fallbacks().length).toBe(before);
   });
 
   it('refuses a file it cannot take at all, before changing anything', async () => {

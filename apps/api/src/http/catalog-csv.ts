@@ -42,8 +42,6 @@ export async function receiveCatalogCsv(
   }
   const read = await importer.read(Buffer.concat(chunks).toString('utf8'));
   if ('error' in read) return reply(400, { error: read.error });
-  const id = await importer.start(actorId, read.rows, (err) =>
-    log.error({ err }, 'catalog import failed'),
-  );
+  const id = await importer.start(actorId, read.rows, log);
   reply(202, { id, rows: read.rows.length });
 }

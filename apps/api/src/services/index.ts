@@ -72,7 +72,7 @@ export function createServices(
           text,
           (await shopCurrencies(db)).map((c) => c.code),
         ),
-      start: (actorId, rows, onFailure) => startCatalogImport(db, actorId, rows, onFailure),
+      start: (actorId, rows, log) => startCatalogImport(db, actorId, rows, log),
     },
     auth: createAuthService(db, sessions, deps),
     account: createAccountService(db, sessions, deps),

@@ -1,37 +1,15 @@
-import { isPlainText, productStatusSchema, skuSchema, slugSchema } from '@bazaar/contracts';
+import { AppError } from '@bazaar/contracts';
 import type { Database } from '@bazaar/db';
-import {
-  catalogImports,
-  categories,
-  inventoryLevels,
-  productOptions,
-  productOptionValues,
-  products,
-  variantOptionValues,
-  variantPrices,
-  variants,
-} from '@bazaar/db/schema';
+import { catalogImports, categories } from '@bazaar/db/schema';
 import { parse } from 'csv-parse/sync';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { isUniqueViolation, type Tx } from '../../../db.ts';
-import { changeStock } from '../../inventory/stock.ts';
+import type { Logger } from '../../../logger.ts';
 import { shopCurrencies } from '../../pricing/currencies.ts';
-import { decimalToMinor } from '../../pricing/money-text.ts';
-import { upsertOption, upsertOptionValue } from '../options.ts';
-import { sanitizeRichText } from '../rich-text.ts';
-import { BASE_COLUMNS, compareAtColumn, priceColumn, unescapeFormula } from './columns.ts';
-
-type Row = Record<string, string>;
-type ReportLine = { row: number; field: string; message: string };
-
-class RowError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { applyChunk, NeedsRowByRow } from './apply-chunk.ts';
+import { applyRow, type ImportState } from './apply-row.ts';
+import { BASE_COLUMNS, compareAtColumn, priceColumn } from './columns.ts';
+import { checkRow, type ImportRow, type ReportLine, type Row, RowError } from './rows.ts';
 
 const REQUIRED = ['product_slug', 'product_title', 'category_slug', 'sku'] as const;
 
@@ -70,245 +48,16 @@ export function readCatalogCsv(
   return { rows };
 }
 
-/** Per-import memory: category ids, and what was last written for each product. */
-interface ImportState {
-  categoryIds: Map<string, string>;
-  currencies: string[];
-  /** Product slug → id and the fields written, so repeated product rows write it once. */
-  products: Map<string, { id: string; fields: string }>;
-  /** `productId option=value@position` → ids of that option and value, once written. */
-  values: Map<string, { optionId: string; valueId: string }>;
-}
-
-const cell = (row: Row, column: string) => unescapeFormula((row[column] ?? '').trim());
-
-function count(row: Row, column: string, optional: boolean): number | null {
-  const text = cell(row, column);
-  if (optional && text === '') return null;
-  if (!/^\d{1,9}$/.test(text)) throw new RowError(column, 'Enter a whole number, 0 or more');
-  return Number(text);
-}
-
-function plain(
-  row: Row,
-  column: string,
-  max: number,
-  required: boolean,
-  multiline = false,
-): string {
-  const text = cell(row, column);
-  if (required && !text) throw new RowError(column, 'This column is required');
-  if (text.length > max) throw new RowError(column, `At most ${max} characters`);
-  if (!isPlainText(text, { multiline })) {
-    throw new RowError(column, 'Remove control characters');
-  }
-  return text;
-}
-
-/** Checks one row and writes it; throws RowError for what the row gets wrong. */
-async function applyRow(tx: Tx, state: ImportState, row: Row, actorId: string) {
-  /** Option ids this row wrote, remembered only once the row commits. */
-  const written: [string, { optionId: string; valueId: string }][] = [];
-  const slug = slugSchema.safeParse(cell(row, 'product_slug'));
-  if (!slug.success) throw new RowError('product_slug', 'A lowercase slug (a-z, 0-9, hyphens)');
-  const title = plain(row, 'product_title', 200, true);
-  const statusText = cell(row, 'status') || 'draft';
-  const status = productStatusSchema.safeParse(statusText);
-  if (!status.success) throw new RowError('status', 'One of active, draft, archived');
-  const categoryId = state.categoryIds.get(cell(row, 'category_slug'));
-  if (!categoryId) throw new RowError('category_slug', 'No category has this slug');
-  const rawDescription = plain(row, 'description', 20_000, false, true);
-  const sku = skuSchema.safeParse(cell(row, 'sku'));
-  if (!sku.success) throw new RowError('sku', sku.error.issues[0]?.message ?? 'Invalid SKU');
-  const archivedText = cell(row, 'archived').toLowerCase();
-  if (!['', 'yes', 'no', 'true', 'false'].includes(archivedText)) {
-    throw new RowError('archived', 'yes or empty');
-  }
-  const archived = archivedText === 'yes' || archivedText === 'true';
-  const onHand = count(row, 'on_hand', false) ?? 0;
-  const threshold = count(row, 'low_stock_threshold', true);
-  const options: { name: string; value: string }[] = [];
-  for (const n of [1, 2, 3]) {
-    const name = plain(row, `option${n}_name`, 50, false);
-    const value = plain(row, `option${n}_value`, 50, false);
-    if (!name && !value) continue;
-    if (!name || !value)
-      throw new RowError(
-        `option${n}_${name ? 'value' : 'name'}`,
-        'Give the option a name and a value',
-      );
-    if (options.some((o) => o.name === name))
-      throw new RowError(`option${n}_name`, 'Each option once');
-    options.push({ name, value });
-  }
-  const prices: { currency: string; amount: number; compareAtAmount: number | null }[] = [];
-  const priced = state.currencies.filter((c) => priceColumn(c) in row);
-  for (const currency of priced) {
-    const text = cell(row, priceColumn(currency));
-    const wasText = cell(row, compareAtColumn(currency));
-    if (text === '') {
-      if (wasText) throw new RowError(compareAtColumn(currency), 'A “was” price needs a price');
-      continue;
-    }
-    const amount = decimalToMinor(text, currency);
-    if (amount === null) throw new RowError(priceColumn(currency), 'An amount such as 29.00');
-    const compareAt = wasText === '' ? null : decimalToMinor(wasText, currency);
-    if (compareAt === null && wasText !== '') {
-      throw new RowError(compareAtColumn(currency), 'An amount such as 39.00');
-    }
-    if (compareAt !== null && compareAt <= amount) {
-      throw new RowError(compareAtColumn(currency), 'The “was” price must be above the price');
-    }
-    prices.push({ currency, amount, compareAtAmount: compareAt });
-  }
-
-  // The product, written once per import unless a later row changes its fields.
-  const fields = JSON.stringify([title, status.data, categoryId, rawDescription]);
-  let product = state.products.get(slug.data);
-  if (product?.fields !== fields) {
-    // Sanitising costs milliseconds (a DOM): once per product, not once per variant row.
-    const description = sanitizeRichText(rawDescription);
-    const [saved] = await tx
-      .insert(products)
-      .values({ slug: slug.data, title, status: status.data, categoryId, description })
-      .onConflictDoUpdate({
-        target: products.slug,
-        set: {
-          title,
-          status: status.data,
-          categoryId,
-          description,
-          version: sql`${products.version} + 1`,
-          updatedAt: sql`now()`,
-        },
-      })
-      .returning({ id: products.id });
-    product = { id: (saved as { id: string }).id, fields };
-  }
-  const productId = product.id;
-
-  const links: { optionId: string; valueId: string }[] = [];
-  for (const [position, option] of options.entries()) {
-    const key = `${productId} ${option.name}=${option.value}@${position}`;
-    let ids = state.values.get(key);
-    if (!ids) {
-      const optionId = await upsertOption(tx, productId, option.name, position);
-      const valueId = await upsertOptionValue(tx, optionId, option.value, 'keep');
-      ids = { optionId, valueId };
-      written.push([key, ids]);
-    }
-    links.push(ids);
-  }
-
-  const variantTitle = options.map((o) => o.value).join(' / ') || 'Default';
-  // Written only when something changed: an unchanged variant costs one read, not an update
-  // (and its trigger and deferred uniqueness check) per row.
-  const [upserted] = await tx
-    .insert(variants)
-    .values({
-      productId,
-      sku: sku.data,
-      title: variantTitle,
-      position: sql`(select count(*) from ${variants} v where v.product_id = ${productId})`,
-      archivedAt: archived ? new Date() : null,
-    })
-    .onConflictDoUpdate({
-      target: variants.sku,
-      set: {
-        title: variantTitle,
-        archivedAt: archived ? sql`coalesce(${variants.archivedAt}, now())` : null,
-      },
-      setWhere: sql`${variants.productId} = ${productId} and (${variants.title} is distinct from ${variantTitle} or (${variants.archivedAt} is null) = ${archived})`,
-    })
-    .returning({ id: variants.id, optionKey: variants.optionKey });
-  const variant =
-    upserted ??
-    (
-      await tx
-        .select({ id: variants.id, optionKey: variants.optionKey })
-        .from(variants)
-        .where(and(eq(variants.sku, sku.data), eq(variants.productId, productId)))
-    )[0];
-  if (!variant) throw new RowError('sku', 'Another product has this SKU');
-  const variantId = variant.id;
-
-  // Links only when they differ (the key the database keeps is the sorted value ids).
-  const key = [...links]
-    .sort((a, b) => (a.optionId < b.optionId ? -1 : 1))
-    .map((l) => l.valueId)
-    .join(',');
-  if (variant.optionKey.replace(/^archived \S+ /, '') !== key) {
-    await tx.delete(variantOptionValues).where(eq(variantOptionValues.variantId, variantId));
-    if (links.length) {
-      await tx
-        .insert(variantOptionValues)
-        .values(links.map((l) => ({ variantId, productId, ...l })));
-    }
-  }
-  const emptied = priced.filter((c) => !prices.some((p) => p.currency === c));
-  if (emptied.length) {
-    await tx
-      .delete(variantPrices)
-      .where(and(eq(variantPrices.variantId, variantId), inArray(variantPrices.currency, emptied)));
-  }
-  if (prices.length) {
-    await tx
-      .insert(variantPrices)
-      .values(prices.map((p) => ({ variantId, ...p })))
-      .onConflictDoUpdate({
-        target: [variantPrices.variantId, variantPrices.currency],
-        set: {
-          amount: sql`excluded.amount`,
-          compareAtAmount: sql`excluded.compare_at_amount`,
-          updatedAt: sql`now()`,
-        },
-        setWhere: sql`(${variantPrices.amount}, ${variantPrices.compareAtAmount}) is distinct from (excluded.amount, excluded.compare_at_amount)`,
-      });
-  }
-
-  const [level] = await tx
-    .insert(inventoryLevels)
-    .values({ variantId, onHand: 0, lowStockThreshold: threshold })
-    .onConflictDoUpdate({
-      target: inventoryLevels.variantId,
-      set: { lowStockThreshold: threshold },
-      setWhere: sql`${inventoryLevels.lowStockThreshold} is distinct from ${threshold}`,
-    })
-    .returning({ onHand: inventoryLevels.onHand });
-  const current =
-    level ??
-    (
-      await tx
-        .select({ onHand: inventoryLevels.onHand })
-        .from(inventoryLevels)
-        .where(eq(inventoryLevels.variantId, variantId))
-    )[0];
-  if (current?.onHand !== onHand) {
-    await changeStock(tx as unknown as Database, {
-      variantId,
-      change: { kind: 'set', onHand, reason: 'import' },
-      actorId,
-      note: 'CSV import',
-    });
-  }
-  state.products.set(slug.data, product);
-  for (const [k, ids] of written) state.values.set(k, ids);
-}
-
 /** What the HTTP layer uses to take a file. */
 export interface CatalogImporter {
   /** The file's rows, or what is wrong with the file as a whole. */
-  read(text: string): Promise<{ rows: Record<string, string>[] } | { error: string }>;
-  /** Starts applying the rows; `onFailure` hears why an import stopped (it is marked failed). */
-  start(
-    actorId: string,
-    rows: Record<string, string>[],
-    onFailure: (error: unknown) => void,
-  ): Promise<string>;
+  read(text: string): Promise<{ rows: Row[] } | { error: string }>;
+  /** Starts applying the rows in the background; returns the import's id. */
+  start(actorId: string, rows: Row[], log: Logger): Promise<string>;
 }
 
 /** Rows per transaction. */
-const CHUNK = 200;
+const CHUNK = 500;
 
 /** What the report says about a row the database refused. */
 function refusal(error: unknown): { field: string; message: string } {
@@ -317,6 +66,10 @@ function refusal(error: unknown): { field: string; message: string } {
     return { field: 'option1_value', message: 'Another variant of this product has these options' };
   }
   if (isUniqueViolation(error)) return { field: 'sku', message: 'This SKU or slug is taken' };
+  // changeStock's refusal: a count below the units reserved for orders.
+  if (error instanceof AppError && error.code === 'CONFLICT') {
+    return { field: 'on_hand', message: error.message };
+  }
   throw error;
 }
 
@@ -325,65 +78,82 @@ export async function startCatalogImport(
   db: Database,
   actorId: string,
   rows: Row[],
-  onFailure: (error: unknown) => void,
+  log: Logger,
 ): Promise<string> {
   const [record] = await db
     .insert(catalogImports)
     .values({ total: rows.length, actorId })
     .returning({ id: catalogImports.id });
   const id = (record as { id: string }).id;
-  void runImport(db, id, actorId, rows).catch(async (error: unknown) => {
-    onFailure(error);
+  void runImport(db, id, actorId, rows, { log }).catch(async (err: unknown) => {
+    log.error({ err, importId: id }, 'catalog import failed');
     await db
       .update(catalogImports)
       .set({ status: 'failed', finishedAt: sql`now()` })
       .where(eq(catalogImports.id, id))
-      .catch(onFailure);
+      .catch((err: unknown) =>
+        log.error({ err, importId: id }, 'catalog import not marked failed'),
+      );
   });
   return id;
 }
 
-/** Each row in its own transaction: a refused row changes nothing, the others still apply. */
-export async function runImport(db: Database, id: string, actorId: string, rows: Row[]) {
-  const state: ImportState = {
-    categoryIds: new Map(
-      (await db.select({ slug: categories.slug, id: categories.id }).from(categories)).map((c) => [
-        c.slug,
-        c.id,
-      ]),
-    ),
-    currencies: (await shopCurrencies(db)).map((c) => c.code),
-    products: new Map(),
-    values: new Map(),
-  };
+export interface ImportOptions {
+  log?: Pick<Logger, 'info'>;
+  /**
+   * `bulk` (the default) writes a chunk in a few multi-row statements and falls back to `rows`
+   * for a chunk the database refuses; `rows` writes every row in its own savepoint (the benchmark's
+   * baseline).
+   */
+  mode?: 'bulk' | 'rows';
+}
+
+/**
+ * Applies `rows` in chunks, one transaction each, and keeps the import's progress and report.
+ * A refused row changes nothing; the others still apply.
+ */
+export async function runImport(
+  db: Database,
+  id: string,
+  actorId: string,
+  rows: Row[],
+  { log, mode = 'bulk' }: ImportOptions = {},
+) {
+  const categoryIds = new Map(
+    (await db.select({ slug: categories.slug, id: categories.id }).from(categories)).map((c) => [
+      c.slug,
+      c.id,
+    ]),
+  );
+  const currencies = (await shopCurrencies(db)).map((c) => c.code);
+  const state: ImportState = { products: new Map(), values: new Map() };
   const report: ReportLine[] = [];
   let applied = 0;
-  // Rows go in chunks, one transaction each, every row in a savepoint of its own: a refused row is
-  // rolled back alone (its uniqueness checked at once, not at commit), and the chunk commits once.
   for (let start = 0; start < rows.length; start += CHUNK) {
-    const chunk = rows.slice(start, start + CHUNK);
-    await db.transaction(async (tx) => {
-      // An import is idempotent (upserts by slug and SKU) and can be run again, so its commits
-      // need not wait for the disk.
-      await tx.execute(sql`set local synchronous_commit = off`);
-      await tx.execute(sql`set constraints variants_product_option_key_unique immediate`);
-      for (const [offset, row] of chunk.entries()) {
-        const line = start + offset + 2; // the header is line 1
-        const before = { products: new Map(state.products), values: new Map(state.values) };
-        try {
-          await tx.transaction((savepoint) => applyRow(savepoint, state, row, actorId));
-          applied++;
-        } catch (error) {
-          // Rolled back to the savepoint: forget what this row's writes remembered.
-          state.products = before.products;
-          state.values = before.values;
-          report.push({ row: line, ...refusal(error) });
-        }
+    const checked: ImportRow[] = [];
+    const chunkReport: ReportLine[] = [];
+    for (const [offset, row] of rows.slice(start, start + CHUNK).entries()) {
+      const line = start + offset + 2; // the header is line 1
+      try {
+        checked.push(checkRow(row, line, categoryIds, currencies));
+      } catch (error) {
+        chunkReport.push({ row: line, ...refusal(error) });
       }
-    });
+    }
+    const refused =
+      (mode === 'bulk' ? await bulk(db, state, checked, actorId, start, log) : null) ??
+      (await rowByRow(db, state, checked, actorId));
+    chunkReport.push(...refused);
+    chunkReport.sort((a, b) => a.row - b.row);
+    report.push(...chunkReport);
+    applied += checked.length - refused.length;
     await db
       .update(catalogImports)
-      .set({ processed: start + chunk.length, applied, report: report.slice(0, 1000) })
+      .set({
+        processed: Math.min(start + CHUNK, rows.length),
+        applied,
+        report: report.slice(0, 1000),
+      })
       .where(eq(catalogImports.id, id));
   }
   await db
@@ -396,4 +166,68 @@ export async function runImport(db: Database, id: string, actorId: string, rows:
       finishedAt: sql`now()`,
     })
     .where(eq(catalogImports.id, id));
+}
+
+/** The chunk in one transaction of multi-row statements; null when it must go row by row. */
+async function bulk(
+  db: Database,
+  state: ImportState,
+  rows: ImportRow[],
+  actorId: string,
+  start: number,
+  log: ImportOptions['log'],
+): Promise<ReportLine[] | null> {
+  try {
+    const result = await db.transaction(async (tx) => {
+      // An import is idempotent (upserts by slug and SKU) and can be run again, so its commits
+      // need not wait for the disk.
+      await tx.execute(sql`set local synchronous_commit = off`);
+      return applyChunk(tx, state, rows, actorId);
+    });
+    for (const [slug, product] of result.products) state.products.set(slug, product);
+    // Option positions may have moved: the row-by-row path must not trust what it remembered.
+    state.values.clear();
+    return result.report;
+  } catch (error) {
+    const reason = error instanceof NeedsRowByRow ? error.message : refusalOrNull(error);
+    if (reason === null) throw error;
+    log?.info({ firstRow: start + 2, reason }, 'catalog import: chunk applied row by row');
+    return null;
+  }
+}
+
+/** Why the database refused a chunk, or null for an error no row could cause. */
+function refusalOrNull(error: unknown): string | null {
+  try {
+    return refusal(error).message;
+  } catch {
+    return null;
+  }
+}
+
+/** The chunk in one transaction, every row in a savepoint of its own; the rows it refused. */
+async function rowByRow(
+  db: Database,
+  state: ImportState,
+  rows: ImportRow[],
+  actorId: string,
+): Promise<ReportLine[]> {
+  const refused: ReportLine[] = [];
+  await db.transaction(async (tx: Tx) => {
+    await tx.execute(sql`set local synchronous_commit = off`);
+    // A refused row is rolled back alone: its options' uniqueness is checked at once, not at commit.
+    await tx.execute(sql`set constraints variants_product_option_key_unique immediate`);
+    for (const row of rows) {
+      const before = { products: new Map(state.products), values: new Map(state.values) };
+      try {
+        await tx.transaction((savepoint) => applyRow(savepoint, state, row, actorId));
+      } catch (error) {
+        // Rolled back to the savepoint: forget what this row's writes remembered.
+        state.products = before.products;
+        state.values = before.values;
+        refused.push({ row: row.line, ...refusal(error) });
+      }
+    }
+  });
+  return refused;
 }
