@@ -3,6 +3,8 @@ import { schema } from '@bazaar/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { changeStock } from '../src/services/inventory/stock.ts';
+import { insertProduct } from './catalog-fixtures.ts';
 import { staffMember } from './fixtures.ts';
 import { useTestApp } from './helpers.ts';
 
@@ -317,6 +319,69 @@ describe('the product list', () => {
     const out = await admin().products.list({ stock: 'out', limit: 100 });
     expect(out.items.every((i) => i.available === 0 && i.stock === 'out')).toBe(true);
     expect(out.total).toBeGreaterThan(0);
+  });
+
+  it('filters by stock state exactly as each row reports its state (reserved and archived stock count as the list says)', async () => {
+    // Fully reserved: out. Stock only on an archived variant: out. One variant low: low.
+    const held = await insertProduct(app().db, {
+      slug: 'stock-held',
+      status: 'active',
+      variants: [{ sku: 'STOCK-HELD', prices: { EUR: 100 }, stock: 3 }],
+    });
+    await changeStock(app().db, {
+      variantId: held.variantIds['STOCK-HELD'] as string,
+      change: { kind: 'reserve', quantity: 3 },
+    });
+    await insertProduct(app().db, {
+      slug: 'stock-archived',
+      options: [{ name: 'Size', values: ['A', 'B'] }],
+      variants: [
+        {
+          sku: 'STOCK-ARCH-OLD',
+          options: { Size: 'A' },
+          prices: { EUR: 100 },
+          stock: 50,
+          archived: true,
+        },
+        { sku: 'STOCK-ARCH-NEW', options: { Size: 'B' }, prices: { EUR: 100 }, stock: 0 },
+      ],
+    });
+    await insertProduct(app().db, {
+      slug: 'stock-one-low',
+      options: [{ name: 'Size', values: ['A', 'B'] }],
+      variants: [
+        { sku: 'STOCK-LOW-A', options: { Size: 'A' }, prices: { EUR: 100 }, stock: 40 },
+        { sku: 'STOCK-LOW-B', options: { Size: 'B' }, prices: { EUR: 100 }, stock: 1 },
+      ],
+    });
+    const every = async (stock?: 'in' | 'low' | 'out') => {
+      const items: { id: string; slug: string; stock: string }[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await admin().products.list({
+          limit: 100,
+          cursor,
+          ...(stock ? { stock } : {}),
+        });
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return items;
+    };
+    const all = await every();
+    const stateOf = Object.fromEntries(all.map((i) => [i.slug, i.stock]));
+    expect(stateOf).toMatchObject({
+      'stock-held': 'out',
+      'stock-archived': 'out',
+      'stock-one-low': 'low',
+    });
+    for (const state of ['in', 'low', 'out'] as const) {
+      const filtered = await every(state);
+      const expected = all.filter((i) => i.stock === state).map((i) => i.id);
+      expect(expected.length, state).toBeGreaterThan(0);
+      expect(filtered.map((i) => i.id).sort(), state).toEqual(expected.sort());
+      expect((await admin().products.list({ stock: state, limit: 1 })).total).toBe(expected.length);
+    }
   });
 
   it.each(['updated', 'created', 'title'] as const)(

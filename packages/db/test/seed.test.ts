@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/client.ts';
@@ -265,23 +268,31 @@ describe('demo and large catalog seeding (PostgreSQL)', () => {
 });
 
 describe('demo catalog on PGlite', () => {
-  it('seeds and generates on the embedded database too', async () => {
-    const { PGlite } = await import('@electric-sql/pglite');
-    const { drizzle } = await import('drizzle-orm/pglite');
-    const { migrate } = await import('drizzle-orm/pglite/migrator');
-    const { migrationsFolder } = await import('../src/client.ts');
-    const schema = await import('../src/schema/index.ts');
-    const client = await PGlite.create();
+  it('migrates, seeds and generates on the embedded database too, with trigram search', async () => {
+    const { createDb } = await import('../src/client.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'bazaar-pglite-'));
+    const handle = await createDb({ pgliteDir: join(dir, 'pglite') });
     try {
-      const db = drizzle({ client, schema, casing: 'snake_case' });
-      await migrate(db, { migrationsFolder });
+      expect(handle.driver).toBe('pglite');
+      await handle.migrate();
+      const db = handle.db;
       expect(await seedDemoIfEmpty(db)).toBe(true);
       expect(await seedDemoIfEmpty(db)).toBe(false);
       const result = await seedLargeCatalog(db, { products: 300, batchSize: 128 });
       expect(await db.$count(products)).toBe(buildDemoRows().products.length + 300);
       expect(await db.$count(variants)).toBe(buildDemoRows().variants.length + result.variants);
+      // pg_trgm is loaded, so the search indexes exist and trigram functions answer.
+      const { rows } = (await db.execute(
+        sql`select similarity('jacket', 'jakcet') as similarity`,
+      )) as unknown as { rows: { similarity: number }[] };
+      const [row] = rows;
+      expect(row?.similarity).toBeGreaterThan(0);
+      expect(
+        await db.$count(products, sql`${products.title} ilike ${'%stoneware%'}`),
+      ).toBeGreaterThan(0);
     } finally {
-      await client.close();
+      await handle.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });

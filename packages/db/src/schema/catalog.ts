@@ -52,6 +52,9 @@ export const products = pgTable(
     // The admin's product list: recently updated first, or by title.
     index('products_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
     index('products_title_idx').on(t.title, t.id),
+    // Substring search ("contains") on title and slug; the pg_trgm extension is made in 0006.
+    index('products_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
+    index('products_slug_trgm_idx').using('gin', t.slug.op('gin_trgm_ops')),
     // Keyset pagination "newest first", all products and per category.
     index('products_status_created_idx').on(t.status, t.createdAt.desc(), t.id.desc()),
     index('products_category_status_created_idx').on(
@@ -92,6 +95,7 @@ export const variants = pgTable(
   },
   (t) => [
     index('variants_product_idx').on(t.productId, t.position),
+    index('variants_sku_trgm_idx').using('gin', t.sku.op('gin_trgm_ops')),
     // Composite targets so option rows can prove they belong to the same product.
     unique('variants_id_product_unique').on(t.id, t.productId),
   ],
