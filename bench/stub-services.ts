@@ -45,6 +45,13 @@ export const stubServices: ServerServices = {
     deleteCategory: unused('catalogAdmin.deleteCategory'),
     getImport: unused('catalogAdmin.getImport'),
   },
+  cart: {
+    get: unused('cart.get'),
+    add: unused('cart.add'),
+    setQuantity: unused('cart.setQuantity'),
+    remove: unused('cart.remove'),
+    dismissNotices: unused('cart.dismissNotices'),
+  },
   catalogCsv: unused('catalogCsv') as never,
   catalogImport: { read: unused('catalogImport.read'), start: unused('catalogImport.start') },
   auth: {

@@ -8,7 +8,10 @@ import {
 } from './security/cookies.ts';
 import type { ValidatedSession } from './services/accounts/sessions.ts';
 import { enrolmentRequired } from './services/accounts/users.ts';
+import { GUEST_CART_DAYS } from './services/cart/cart-store.ts';
 import type { ServerServices } from './services/index.ts';
+
+const DAY_MS = 86_400_000;
 
 /** Per-request state the HTTP layer hands to the tRPC context. */
 export interface RequestState {
@@ -65,12 +68,23 @@ export async function createContext(
       ...state.client,
       deviceToken: readCookie(state.cookieHeader, 'device', cookieConfig),
     },
+    cartToken: readCookie(state.cookieHeader, 'cart', cookieConfig),
     cookies: {
       setSession: (issued) =>
         state.setCookie(serializeCookie('session', issued.token, issued.expiresAt, cookieConfig)),
       clearSession: () => state.setCookie(serializeClearedCookie('session', cookieConfig)),
       setDevice: (issued) =>
         state.setCookie(serializeCookie('device', issued.token, issued.expiresAt, cookieConfig)),
+      setCart: (token) =>
+        state.setCookie(
+          serializeCookie(
+            'cart',
+            token,
+            new Date(Date.now() + GUEST_CART_DAYS * DAY_MS),
+            cookieConfig,
+          ),
+        ),
+      clearCart: () => state.setCookie(serializeClearedCookie('cart', cookieConfig)),
     },
     services,
   };

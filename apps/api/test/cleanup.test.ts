@@ -1,4 +1,4 @@
-import { emailTokens, mailOutbox, sessions, users } from '@bazaar/db/schema';
+import { carts, emailTokens, mailOutbox, sessions, users } from '@bazaar/db/schema';
 import { inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createCleanup, retention } from '../src/jobs/cleanup.ts';
@@ -82,6 +82,23 @@ describe('cleanup', () => {
         mail('recent sent', 'sent', ago(1000)),
       ]);
 
+    const idle = ago(retention.guestCartDays * DAY + 1000);
+    const cartRows = await db
+      .insert(carts)
+      .values([
+        { tokenHash: `${tag}-idle-guest`, currency: 'EUR', updatedAt: idle },
+        { tokenHash: `${tag}-recent-guest`, currency: 'EUR', updatedAt: ago(1000) },
+        {
+          tokenHash: `${tag}-old-merged`,
+          currency: 'EUR',
+          status: 'merged' as const,
+          updatedAt: idle,
+        },
+        // A customer's cart stays however old: it is theirs.
+        { userId, currency: 'EUR', updatedAt: idle },
+      ])
+      .returning({ id: carts.id });
+
     const counts = await createCleanup(db, capturingLogger().log).runOnce();
     expect(counts).toMatchObject({ sessions: expect.any(Number), emailTokens: expect.any(Number) });
     expect(counts?.sessions).toBeGreaterThanOrEqual(2);
@@ -105,6 +122,16 @@ describe('cleanup', () => {
       `${tag} old pending`,
       `${tag} recent sent`,
     ]);
+    const cartsLeft = await db
+      .select({ id: carts.id })
+      .from(carts)
+      .where(
+        inArray(
+          carts.id,
+          cartRows.map((c) => c.id),
+        ),
+      );
+    expect(cartsLeft.map((c) => c.id).sort()).toEqual([cartRows[1]?.id, cartRows[3]?.id].sort());
   });
 
   it('one instance at a time: while another holds the cleanup lock, a run skips', async () => {

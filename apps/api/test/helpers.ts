@@ -151,7 +151,14 @@ export function callerAs(services: ServerServices, actor: Actor = { kind: 'anony
     actor,
     session: null,
     client: { ip: '203.0.113.9', userAgent: 'vitest' },
-    cookies: { setSession: () => {}, clearSession: () => {}, setDevice: () => {} },
+    cartToken: null,
+    cookies: {
+      setSession: () => {},
+      clearSession: () => {},
+      setDevice: () => {},
+      setCart: () => {},
+      clearCart: () => {},
+    },
     services,
   });
 }

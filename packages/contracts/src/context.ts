@@ -2,6 +2,7 @@ import type { Permission } from './access.ts';
 import type { AccountService } from './routers/account.ts';
 import type { StaffService } from './routers/admin.ts';
 import type { AuthService } from './routers/auth.ts';
+import type { CartService } from './routers/cart.ts';
 import type { CatalogService } from './routers/catalog.ts';
 import type { CatalogAdminService } from './routers/catalog-admin.ts';
 
@@ -41,6 +42,9 @@ export interface ResponseCookies {
   clearSession(): void;
   /** Marks this browser as one the account signed in on (OWASP device cookie). */
   setDevice(device: IssuedSession): void;
+  /** The guest cart cookie: its token names the cart. */
+  setCart(token: string): void;
+  clearCart(): void;
 }
 
 /** Everything the router needs from the server. The API implements these; the contract never sees how. */
@@ -50,6 +54,7 @@ export interface Services {
   auth: AuthService;
   account: AccountService;
   staff: StaffService;
+  cart: CartService;
 }
 
 export interface Context {
@@ -57,6 +62,8 @@ export interface Context {
   actor: Actor;
   session: CurrentSession | null;
   client: ClientInfo;
+  /** The guest cart cookie's token, if sent. */
+  cartToken: string | null;
   cookies: ResponseCookies;
   services: Services;
 }

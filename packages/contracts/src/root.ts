@@ -1,11 +1,13 @@
 import { accountRouter } from './routers/account.ts';
 import { adminRouter } from './routers/admin.ts';
 import { authRouter } from './routers/auth.ts';
+import { cartRouter } from './routers/cart.ts';
 import { catalogRouter } from './routers/catalog.ts';
 import { createRouter } from './trpc.ts';
 
 export const appRouter = createRouter({
   catalog: catalogRouter,
+  cart: cartRouter,
   auth: authRouter,
   account: accountRouter,
   admin: adminRouter,

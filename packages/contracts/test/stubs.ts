@@ -14,7 +14,14 @@ export function contextFor(actor: Actor, services: Services): Context {
     actor,
     session: null,
     client: { ip: null, userAgent: null },
-    cookies: { setSession: () => {}, clearSession: () => {}, setDevice: () => {} },
+    cartToken: null,
+    cookies: {
+      setSession: () => {},
+      clearSession: () => {},
+      setDevice: () => {},
+      setCart: () => {},
+      clearCart: () => {},
+    },
     services,
   };
 }

@@ -1,8 +1,9 @@
 import type { Database } from '@bazaar/db';
-import { emailTokens, mailOutbox, sessions } from '@bazaar/db/schema';
-import { and, isNotNull, lt, ne, or, sql } from 'drizzle-orm';
+import { carts, emailTokens, mailOutbox, sessions } from '@bazaar/db/schema';
+import { and, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { rowsOf } from '../db.ts';
 import type { Logger } from '../logger.ts';
+import { GUEST_CART_DAYS } from '../services/cart/cart-store.ts';
 
 /** How long what is no longer needed is kept before it is deleted. */
 export const retention = {
@@ -10,12 +11,15 @@ export const retention = {
   emailTokensDays: 1,
   /** Delivered, failed or dropped mail. */
   finishedMailDays: 30,
+  /** A guest cart untouched this long (its cookie has expired too); merged carts likewise. */
+  guestCartDays: GUEST_CART_DAYS,
 };
 
 export interface CleanupCounts {
   sessions: number;
   emailTokens: number;
   mail: number;
+  carts: number;
 }
 
 export interface Cleanup {
@@ -27,7 +31,7 @@ export interface Cleanup {
 
 const LOCK = sql`hashtext('bazaar:cleanup')`;
 
-/** Periodically deletes expired sessions, spent email tokens and old finished mail. */
+/** Periodically deletes expired sessions, spent email tokens, old finished mail and idle guest carts. */
 export function createCleanup(db: Database, log: Logger): Cleanup {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> | undefined;
@@ -65,10 +69,20 @@ export function createCleanup(db: Database, log: Logger): Cleanup {
           ),
         )
         .returning({ id: mailOutbox.id });
+      const idleCarts = await tx
+        .delete(carts)
+        .where(
+          and(
+            or(isNull(carts.userId), ne(carts.status, 'active')),
+            lt(carts.updatedAt, sql`now() - make_interval(days => ${retention.guestCartDays})`),
+          ),
+        )
+        .returning({ id: carts.id });
       return {
         sessions: expiredSessions.length,
         emailTokens: spentTokens.length,
         mail: oldMail.length,
+        carts: idleCarts.length,
       };
     });
 
@@ -76,7 +90,7 @@ export function createCleanup(db: Database, log: Logger): Cleanup {
     if (running) return;
     running = runOnce()
       .then((counts) => {
-        if (counts && counts.sessions + counts.emailTokens + counts.mail > 0)
+        if (counts && Object.values(counts).some((n) => n > 0))
           log.info(counts, 'cleanup deleted expired rows');
       })
       .catch((error: unknown) => log.error({ err: error }, 'cleanup failed'))

@@ -5,8 +5,11 @@ export interface CookieConfig {
   secure: boolean;
 }
 
-/** The session, and the device cookie that marks a browser its account signed in on before. */
-export type CookieName = 'session' | 'device';
+/**
+ * The session, the device cookie that marks a browser its account signed in on before, and the
+ * guest cart's cookie.
+ */
+export type CookieName = 'session' | 'device' | 'cart';
 
 export const cookieName = (name: CookieName, { secure }: CookieConfig) =>
   `${secure ? '__Host-' : ''}bazaar_${name}`;

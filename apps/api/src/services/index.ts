@@ -9,6 +9,7 @@ import { createAccountService } from './accounts/account-service.ts';
 import { createAuthService } from './accounts/auth-service.ts';
 import { createSessionStore, type SessionStore } from './accounts/sessions.ts';
 import { createStaffService } from './admin/staff-service.ts';
+import { createCartService } from './cart/cart-service.ts';
 import { createCatalogAdminService } from './catalog/catalog-admin-service.ts';
 import { createCatalogService } from './catalog/catalog-service.ts';
 import { catalogCsvRows } from './catalog/csv/export.ts';
@@ -64,6 +65,7 @@ export function createServices(
   const sessions = createSessionStore(db, config.now);
   return {
     catalog: createCatalogService(db),
+    cart: createCartService(db),
     catalogAdmin: createCatalogAdminService(db),
     catalogCsv: () => catalogCsvRows(db),
     catalogImport: {

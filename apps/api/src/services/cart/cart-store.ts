@@ -1,0 +1,46 @@
+import { carts } from '@bazaar/db/schema';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db.ts';
+import { sha256Hex } from '../../security/secrets.ts';
+
+/** A guest cart (and its cookie) lives this many days after its last change. */
+export const GUEST_CART_DAYS = 30;
+
+export interface CartRow {
+  id: string;
+  currency: string;
+  notices: string[];
+}
+
+export const cartColumns = { id: carts.id, currency: carts.currency, notices: carts.notices };
+
+export async function guestCart(db: DbOrTx, token: string): Promise<CartRow | null> {
+  const [row] = await db
+    .select(cartColumns)
+    .from(carts)
+    .where(
+      and(eq(carts.tokenHash, sha256Hex(token)), eq(carts.status, 'active'), isNull(carts.userId)),
+    );
+  return row ?? null;
+}
+
+export async function userCart(db: DbOrTx, userId: string): Promise<CartRow | null> {
+  const [row] = await db
+    .select(cartColumns)
+    .from(carts)
+    .where(and(eq(carts.userId, userId), eq(carts.status, 'active')));
+  return row ?? null;
+}
+
+/** The user's active cart, created (in `currency`) if they have none; safe against a race. */
+export async function userCartOrNew(db: DbOrTx, userId: string, currency: string) {
+  const existing = await userCart(db, userId);
+  if (existing) return existing;
+  await db.insert(carts).values({ userId, currency }).onConflictDoNothing();
+  return (await userCart(db, userId)) as CartRow;
+}
+
+/** Locks the cart's row for the rest of the transaction: its changes happen one at a time. */
+export async function lockCart(tx: DbOrTx, cartId: string) {
+  await tx.execute(sql`select 1 from carts where id = ${cartId} for update`);
+}
