@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { formatMoney } from '../src/lib/money';
 import { allProducts, listProducts, productBySlug } from './api';
+import { pickVariant } from './shop';
 
 /** What the product model shows a shopper: currencies, sale prices, option order, colour pictures. */
 
@@ -50,16 +51,7 @@ test('a sale shows the price and the struck-through "was" price', async ({ page,
 
   await page.goto('/');
   await page.goto(`/p/${onSale.slug}`);
-  // Pick the variant on sale, option by option.
-  for (const option of product.options) {
-    const value = variant.options[option.name];
-    if (value === undefined) continue;
-    await page
-      .getByRole('group', { name: new RegExp(`^${option.name}`) })
-      .getByRole('radio', { name: value, exact: false })
-      .first()
-      .check();
-  }
+  await pickVariant(page, product, variant);
   await expect(page.getByTestId('price')).toHaveText(formatMoney(variant.price));
   await expect(page.getByTestId('compare-at-price')).toHaveText(
     `was ${formatMoney(variant.compareAtPrice)}`,

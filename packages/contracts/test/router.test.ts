@@ -19,6 +19,12 @@ const PUBLIC = [
   'auth.signOut',
   'auth.signUp',
   'auth.verifyEmail',
+  // Guests have carts; each call reaches only the caller's own (cookie or account).
+  'cart.add',
+  'cart.dismissNotices',
+  'cart.get',
+  'cart.remove',
+  'cart.setQuantity',
   'catalog.categories',
   'catalog.currencies',
   'catalog.products.bySlug',

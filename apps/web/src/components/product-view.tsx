@@ -14,6 +14,7 @@ import {
   selectValue,
 } from '@/lib/variants';
 import { useTRPC } from '@/trpc/react';
+import { AddToCart } from './cart/add-to-cart';
 import { Price, PriceRange } from './price';
 import { ProductGallery } from './product-gallery';
 import { StockStatus } from './stock-status';
@@ -144,13 +145,7 @@ export function ProductView({ slug, currency }: { slug: string; currency: string
         ) : null}
 
         <div className="space-y-3">
-          <button
-            type="button"
-            disabled
-            className="w-full cursor-not-allowed rounded-full bg-stone-300 px-6 py-3.5 font-semibold text-stone-600"
-          >
-            Add to cart — coming soon
-          </button>
+          <AddToCart variant={variant ?? null} currency={currency} />
           {variant ? (
             <p className="text-stone-500 text-xs">
               SKU <span className="font-mono">{variant.sku}</span>

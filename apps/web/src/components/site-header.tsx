@@ -3,6 +3,7 @@ import { unstable_rethrow } from 'next/navigation';
 import { Suspense } from 'react';
 import { HeaderAccount } from './account/header-account';
 import { getSessionState } from './account/session';
+import { CartLink } from './cart/cart-link';
 import { CategoryNav } from './category-nav';
 import { Container } from './container';
 import { CurrencySwitcher } from './currency-switcher';
@@ -42,6 +43,7 @@ export async function SiteHeader({
           <Suspense fallback={null}>
             <CurrencySwitcher current={currency.current} currencies={currency.currencies} />
           </Suspense>
+          <CartLink currency={currency.current} />
           <HeaderAccount session={session} />
         </div>
       </Container>

@@ -21,6 +21,8 @@ export function useSessionChanged() {
       if (navigateTo) router.push(navigateTo);
       router.refresh();
       await queryClient.invalidateQueries({ queryKey: trpc.auth.pathKey() });
+      // Signing in brings the guest cart into the account's; signing out leaves it behind.
+      await queryClient.invalidateQueries({ queryKey: trpc.cart.pathKey() });
     },
     [queryClient, router, trpc],
   );

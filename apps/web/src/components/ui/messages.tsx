@@ -17,7 +17,7 @@ export function FormAlert({ message }: { message: string | null | undefined }) {
 }
 
 /** A success or progress message, announced politely. */
-export function FormStatus({ message }: { message: string | null | undefined }) {
+export function FormStatus({ message }: { message: ReactNode }) {
   return (
     <div role="status" className="empty:hidden">
       {message ? (
