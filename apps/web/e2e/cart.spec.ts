@@ -79,6 +79,8 @@ test('signing in brings the guest cart into the account and says so', async ({
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(STRONG_PASSWORD);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  // Back where the shopper was, signed in (refreshing the cart never holds up the navigation).
+  await expect(page).toHaveURL(new RegExp(`/p/${item.product.slug}$`));
   await expect(page.getByRole('banner').getByText('Carla Cart')).toBeAttached();
   await expect(cartLink(page)).toHaveAccessibleName('Cart, 1 item');
 

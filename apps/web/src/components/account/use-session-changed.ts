@@ -20,9 +20,10 @@ export function useSessionChanged() {
       queryClient.removeQueries({ queryKey: trpc.account.pathKey() });
       if (navigateTo) router.push(navigateTo);
       router.refresh();
+      // Signing in brings the guest cart into the account's; signing out leaves it behind. Not
+      // awaited: the caller's navigation (a transition) must not wait for the cart.
+      void queryClient.invalidateQueries({ queryKey: trpc.cart.pathKey() });
       await queryClient.invalidateQueries({ queryKey: trpc.auth.pathKey() });
-      // Signing in brings the guest cart into the account's; signing out leaves it behind.
-      await queryClient.invalidateQueries({ queryKey: trpc.cart.pathKey() });
     },
     [queryClient, router, trpc],
   );
