@@ -5,6 +5,7 @@ import type { AuthService } from './routers/auth.ts';
 import type { CartService } from './routers/cart.ts';
 import type { CatalogService } from './routers/catalog.ts';
 import type { CatalogAdminService } from './routers/catalog-admin.ts';
+import type { CheckoutService } from './routers/checkout.ts';
 
 /** Who is calling. Filled in by the API from the session; procedures declare which actors they accept. */
 export type Actor =
@@ -55,6 +56,7 @@ export interface Services {
   account: AccountService;
   staff: StaffService;
   cart: CartService;
+  checkout: CheckoutService;
 }
 
 export interface Context {

@@ -3,11 +3,13 @@ import { adminRouter } from './routers/admin.ts';
 import { authRouter } from './routers/auth.ts';
 import { cartRouter } from './routers/cart.ts';
 import { catalogRouter } from './routers/catalog.ts';
+import { checkoutRouter } from './routers/checkout.ts';
 import { createRouter } from './trpc.ts';
 
 export const appRouter = createRouter({
   catalog: catalogRouter,
   cart: cartRouter,
+  checkout: checkoutRouter,
   auth: authRouter,
   account: accountRouter,
   admin: adminRouter,

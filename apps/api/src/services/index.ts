@@ -14,6 +14,7 @@ import { createCatalogAdminService } from './catalog/catalog-admin-service.ts';
 import { createCatalogService } from './catalog/catalog-service.ts';
 import { catalogCsvRows } from './catalog/csv/export.ts';
 import { type CatalogImporter, readCatalogCsv, startCatalogImport } from './catalog/csv/import.ts';
+import { quoteCheckout } from './checkout/quote.ts';
 import { shopCurrencies } from './pricing/currencies.ts';
 
 export interface ServicesConfig {
@@ -66,6 +67,7 @@ export function createServices(
   return {
     catalog: createCatalogService(db),
     cart: createCartService(db),
+    checkout: { quote: (owner, input) => quoteCheckout(db, owner, input) },
     catalogAdmin: createCatalogAdminService(db),
     catalogCsv: () => catalogCsvRows(db),
     catalogImport: {

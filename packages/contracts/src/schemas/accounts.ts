@@ -139,6 +139,13 @@ export const sessionIdInputSchema = z.object({ id: sessionIdSchema });
 
 const optionalLine = (max: number) => plainText(max).default('');
 
+/** ISO 3166-1 alpha-2, upper-cased. */
+export const countryCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, 'Use a two-letter country code, like DE or US');
+
 export const addressInputSchema = z.object({
   fullName: personNameSchema,
   company: optionalLine(100),
@@ -147,11 +154,7 @@ export const addressInputSchema = z.object({
   city: plainText(100).min(1, 'Enter the city'),
   region: optionalLine(100),
   postalCode: plainText(20).min(1, 'Enter the postal code'),
-  country: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2}$/, 'Use a two-letter country code, like DE or US'),
+  country: countryCodeSchema,
   phone: optionalLine(40),
   isDefault: z.boolean().default(false),
 });

@@ -8,6 +8,8 @@ export const shopSettings = pgTable(
     id: boolean().primaryKey().default(true),
     /** A variant with this many or fewer available is low in stock (unless it sets its own). */
     lowStockThreshold: integer().notNull().default(5),
+    /** Prices and shipping rates include tax (as EU shops show them); otherwise tax is added. */
+    pricesIncludeTax: boolean().notNull().default(true),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

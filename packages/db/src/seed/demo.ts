@@ -15,6 +15,7 @@ import {
   variants,
 } from '../schema/index.ts';
 import { colourKey, demoImageSize, hashString } from './art.ts';
+import { insertDemoCheckout } from './demo-checkout.ts';
 import {
   type CategorySpec,
   COLOUR_CODES,
@@ -315,6 +316,7 @@ async function insertDemo(tx: Database): Promise<SeedCounts> {
       })),
   );
   await insertAll((c) => tx.insert(productImages).values(c), rows.images);
+  await insertDemoCheckout(tx);
   return {
     categories: rows.categories.length,
     products: rows.products.length,
