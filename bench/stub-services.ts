@@ -52,7 +52,7 @@ export const stubServices: ServerServices = {
     remove: unused('cart.remove'),
     dismissNotices: unused('cart.dismissNotices'),
   },
-  checkout: { quote: unused('checkout.quote') },
+  checkout: { quote: unused('checkout.quote'), placeOrder: unused('checkout.placeOrder') },
   catalogCsv: unused('catalogCsv') as never,
   catalogImport: { read: unused('catalogImport.read'), start: unused('catalogImport.start') },
   auth: {

@@ -4,7 +4,8 @@ import { seedDemoIfEmpty } from '@bazaar/db/seed';
 import { Redis } from 'ioredis';
 import { cookieSecure, type Env } from './env.ts';
 import { createApiServer, type HttpSecurity } from './http/server.ts';
-import { type Cleanup, createCleanup } from './jobs/cleanup.ts';
+import { createCleanup } from './jobs/cleanup.ts';
+import { createReservationExpiry } from './jobs/reservations.ts';
 import type { Logger } from './logger.ts';
 import { createMediaStore } from './media/store.ts';
 import { defaultDataDir, pgliteDirFor, uploadDirFor } from './paths.ts';
@@ -18,7 +19,7 @@ import { resealTotpKeys } from './services/accounts/two-factor.ts';
 import { ensureBuiltInRoles } from './services/admin/built-in-roles.ts';
 import { DEMO_OWNER, seedDemoOwner } from './services/admin/owner.ts';
 import { createServices } from './services/index.ts';
-import { createMailDispatcher, type MailDispatcher } from './services/mail/dispatcher.ts';
+import { createMailDispatcher } from './services/mail/dispatcher.ts';
 import {
   devMailboxTransport,
   logTransport,
@@ -78,6 +79,7 @@ export async function createApp(env: Env, log: Logger): Promise<App> {
     passwords: argon2Passwords,
     keyring,
     now: () => new Date(),
+    reservationMinutes: env.ORDER_RESERVATION_MINUTES,
   });
   const server = createApiServer({
     services,
@@ -87,14 +89,22 @@ export async function createApp(env: Env, log: Logger): Promise<App> {
     media: createMediaStore(uploadDirFor(env), env.UPLOAD_MAX_MB * 1024 * 1024),
   });
   const cleanup = createCleanup(db.db, log);
+  const reservations = createReservationExpiry(db.db, log);
   mail.start();
   cleanup.start();
+  reservations.start();
   let closing: Promise<void> | undefined;
   return {
     server,
     db,
     shutdown: () =>
-      (closing ??= shutdown(server, db, [mail, cleanup], redis, env.SHUTDOWN_TIMEOUT_MS)),
+      (closing ??= shutdown(
+        server,
+        db,
+        [mail, cleanup, reservations],
+        redis,
+        env.SHUTDOWN_TIMEOUT_MS,
+      )),
   };
 }
 
@@ -113,7 +123,7 @@ export const demoCredentials = () =>
 async function shutdown(
   server: Server,
   db: DbHandle,
-  workers: (MailDispatcher | Cleanup)[],
+  workers: { stop(): Promise<void> }[],
   redis: Redis | undefined,
   timeoutMs: number,
 ): Promise<void> {

@@ -19,6 +19,8 @@ const envSchema = z.object({
   UPLOAD_DIR: z.string().min(1).optional(),
   /** Largest image upload accepted, in megabytes. */
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(10),
+  /** Minutes an unpaid order holds its stock before it is cancelled. */
+  ORDER_RESERVATION_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   /** Production runs on PostgreSQL; the embedded database only with this explicit opt-in. */
   ALLOW_EMBEDDED_DATABASE: flag.default(false),
   /** The shop's public origin (the web app): the only origin allowed to mutate; links in emails. */

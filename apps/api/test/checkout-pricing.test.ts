@@ -156,7 +156,7 @@ describe('checkout.quote', () => {
     const usd = await errorOf(quote({ country: 'DE', currency: 'USD' }));
     expect([usd.data?.code, usd.message]).toEqual([
       'CONFLICT',
-      'Fix the items marked in your cart first',
+      'quote-mug is not sold in USD: update your cart to check out',
     ]);
     const empty = await errorOf(
       browserClient(app()).client.checkout.quote.query({ country: 'DE' }),

@@ -1,5 +1,12 @@
-import { carts, emailTokens, mailOutbox, sessions, users } from '@bazaar/db/schema';
-import { inArray, sql } from 'drizzle-orm';
+import {
+  carts,
+  emailTokens,
+  idempotencyKeys,
+  mailOutbox,
+  sessions,
+  users,
+} from '@bazaar/db/schema';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createCleanup, retention } from '../src/jobs/cleanup.ts';
 import { capturingLogger, uniqueEmail, useTestApp } from './helpers.ts';
@@ -99,6 +106,17 @@ describe('cleanup', () => {
       ])
       .returning({ id: carts.id });
 
+    await db.insert(idempotencyKeys).values([
+      {
+        scope: tag,
+        key: 'old',
+        requestHash: 'h',
+        createdAt: ago(retention.idempotencyKeyHours * 3600_000 + 1000),
+      },
+      // Kept at least a day: a retry tomorrow still finds its answer.
+      { scope: tag, key: 'yesterday', requestHash: 'h', createdAt: ago(25 * 3600_000) },
+    ]);
+
     const counts = await createCleanup(db, capturingLogger().log).runOnce();
     expect(counts).toMatchObject({ sessions: expect.any(Number), emailTokens: expect.any(Number) });
     expect(counts?.sessions).toBeGreaterThanOrEqual(2);
@@ -122,6 +140,11 @@ describe('cleanup', () => {
       `${tag} old pending`,
       `${tag} recent sent`,
     ]);
+    const keysLeft = await db
+      .select({ key: idempotencyKeys.key })
+      .from(idempotencyKeys)
+      .where(eq(idempotencyKeys.scope, tag));
+    expect(keysLeft.map((k) => k.key)).toEqual(['yesterday']);
     const cartsLeft = await db
       .select({ id: carts.id })
       .from(carts)

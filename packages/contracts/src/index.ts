@@ -32,5 +32,6 @@ export * from './schemas/catalog.ts';
 export * from './schemas/catalog-admin.ts';
 export * from './schemas/checkout.ts';
 export * from './schemas/money.ts';
+export * from './schemas/orders.ts';
 export { isPlainText } from './schemas/text.ts';
 export { createCallerFactory } from './trpc.ts';

@@ -29,6 +29,7 @@ const PUBLIC = [
   'catalog.currencies',
   'catalog.products.bySlug',
   'catalog.products.list',
+  'checkout.placeOrder',
   'checkout.quote',
 ];
 

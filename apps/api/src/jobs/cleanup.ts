@@ -1,9 +1,10 @@
 import type { Database } from '@bazaar/db';
-import { carts, emailTokens, mailOutbox, sessions } from '@bazaar/db/schema';
+import { carts, emailTokens, idempotencyKeys, mailOutbox, sessions } from '@bazaar/db/schema';
 import { and, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { rowsOf } from '../db.ts';
 import type { Logger } from '../logger.ts';
 import { GUEST_CART_DAYS } from '../services/cart/cart-store.ts';
+import { periodicJob } from './periodic.ts';
 
 /** How long what is no longer needed is kept before it is deleted. */
 export const retention = {
@@ -13,6 +14,8 @@ export const retention = {
   finishedMailDays: 30,
   /** A guest cart untouched this long (its cookie has expired too); merged carts likewise. */
   guestCartDays: GUEST_CART_DAYS,
+  /** Order idempotency keys: a retry within a day must still find its answer. */
+  idempotencyKeyHours: 48,
 };
 
 export interface CleanupCounts {
@@ -20,6 +23,7 @@ export interface CleanupCounts {
   emailTokens: number;
   mail: number;
   carts: number;
+  idempotencyKeys: number;
 }
 
 export interface Cleanup {
@@ -33,9 +37,6 @@ const LOCK = sql`hashtext('bazaar:cleanup')`;
 
 /** Periodically deletes expired sessions, spent email tokens, old finished mail and idle guest carts. */
 export function createCleanup(db: Database, log: Logger): Cleanup {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
-
   const runOnce = () =>
     db.transaction(async (tx): Promise<CleanupCounts | null> => {
       // One instance at a time; the others skip this round.
@@ -78,37 +79,34 @@ export function createCleanup(db: Database, log: Logger): Cleanup {
           ),
         )
         .returning({ id: carts.id });
+      const oldKeys = await tx
+        .delete(idempotencyKeys)
+        .where(
+          lt(
+            idempotencyKeys.createdAt,
+            sql`now() - make_interval(hours => ${retention.idempotencyKeyHours})`,
+          ),
+        )
+        .returning({ key: idempotencyKeys.key });
       return {
         sessions: expiredSessions.length,
         emailTokens: spentTokens.length,
         mail: oldMail.length,
         carts: idleCarts.length,
+        idempotencyKeys: oldKeys.length,
       };
     });
 
-  const tick = () => {
-    if (running) return;
-    running = runOnce()
-      .then((counts) => {
-        if (counts && Object.values(counts).some((n) => n > 0))
-          log.info(counts, 'cleanup deleted expired rows');
-      })
-      .catch((error: unknown) => log.error({ err: error }, 'cleanup failed'))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-
-  return {
-    runOnce,
-    start(intervalMs = 15 * 60_000) {
-      timer = setInterval(tick, intervalMs);
-      timer.unref();
-      tick();
+  const job = periodicJob(
+    'cleanup',
+    async () => {
+      const counts = await runOnce();
+      if (counts && Object.values(counts).some((n) => n > 0)) {
+        log.info(counts, 'cleanup deleted expired rows');
+      }
     },
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+    log,
+    15 * 60_000,
+  );
+  return { runOnce, ...job };
 }

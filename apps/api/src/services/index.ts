@@ -14,6 +14,7 @@ import { createCatalogAdminService } from './catalog/catalog-admin-service.ts';
 import { createCatalogService } from './catalog/catalog-service.ts';
 import { catalogCsvRows } from './catalog/csv/export.ts';
 import { type CatalogImporter, readCatalogCsv, startCatalogImport } from './catalog/csv/import.ts';
+import { placeOrder } from './checkout/place-order.ts';
 import { quoteCheckout } from './checkout/quote.ts';
 import { shopCurrencies } from './pricing/currencies.ts';
 
@@ -30,6 +31,8 @@ export interface ServicesConfig {
   keyring: Keyring;
   /** The clock for session expiry and TOTP time steps. */
   now: () => Date;
+  /** Minutes an unpaid order holds its stock (`ORDER_RESERVATION_MINUTES`). */
+  reservationMinutes: number;
 }
 
 /** What the services read: the configuration plus what is built from it once. */
@@ -56,6 +59,7 @@ export const defaultServicesConfig = (): ServicesConfig => ({
   passwords: argon2Passwords,
   keyring: createKeyring([randomBytes(32)]),
   now: () => new Date(),
+  reservationMinutes: 15,
 });
 
 export function createServices(
@@ -67,7 +71,10 @@ export function createServices(
   return {
     catalog: createCatalogService(db),
     cart: createCartService(db),
-    checkout: { quote: (owner, input) => quoteCheckout(db, owner, input) },
+    checkout: {
+      quote: (owner, input) => quoteCheckout(db, owner, input),
+      placeOrder: (owner, input) => placeOrder(db, owner, input, config.reservationMinutes),
+    },
     catalogAdmin: createCatalogAdminService(db),
     catalogCsv: () => catalogCsvRows(db),
     catalogImport: {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCodeSchema } from './accounts.ts';
+import { addressInputSchema, countryCodeSchema, emailSchema } from './accounts.ts';
 import { currencyCodeSchema, moneySchema } from './money.ts';
 import { plainText } from './text.ts';
 
@@ -57,3 +57,23 @@ export const checkoutQuoteSchema = z.object({
   total: moneySchema,
 });
 export type CheckoutQuote = z.infer<typeof checkoutQuoteSchema>;
+
+/**
+ * Places the order for the caller's cart. `idempotencyKey` (random, made once per checkout
+ * attempt by the client) makes retries safe: the same key with the same request answers the same
+ * order, with another request CONFLICT.
+ */
+export const placeOrderInputSchema = z.object({
+  idempotencyKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,100}$/, 'Use 16 to 100 letters, digits, - or _ (a UUID will do)'),
+  currency: currencyCodeSchema.optional(),
+  email: emailSchema,
+  shippingAddress: addressInputSchema.omit({ isDefault: true }),
+  shippingMethodId: z.uuid(),
+  discountCode: plainText(40).optional(),
+  /** The total the shopper was shown; when prices changed since, CONFLICT instead of an order. */
+  expectedTotal: moneySchema.optional(),
+});
+export type PlaceOrderInput = z.input<typeof placeOrderInputSchema>;
+export type PlaceOrderRequest = z.output<typeof placeOrderInputSchema>;

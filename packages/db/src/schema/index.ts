@@ -4,6 +4,7 @@ export * from './catalog.ts';
 export * from './discounts.ts';
 export * from './inventory.ts';
 export * from './mail.ts';
+export * from './orders.ts';
 export * from './pricing.ts';
 export * from './settings.ts';
 export * from './shipping.ts';

@@ -24,6 +24,15 @@ export async function guestCart(db: DbOrTx, token: string): Promise<CartRow | nu
   return row ?? null;
 }
 
+/** True when the guest token names a cart that became an order. */
+export async function isOrderedCart(db: DbOrTx, token: string): Promise<boolean> {
+  const [row] = await db
+    .select({ status: carts.status })
+    .from(carts)
+    .where(eq(carts.tokenHash, sha256Hex(token)));
+  return row?.status === 'ordered';
+}
+
 export async function userCart(db: DbOrTx, userId: string): Promise<CartRow | null> {
   const [row] = await db
     .select(cartColumns)

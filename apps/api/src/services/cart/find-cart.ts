@@ -2,7 +2,14 @@ import type { CartOwner } from '@bazaar/contracts';
 import type { Database } from '@bazaar/db';
 import { carts } from '@bazaar/db/schema';
 import { randomSecret, sha256Hex } from '../../security/secrets.ts';
-import { type CartRow, cartColumns, guestCart, userCart, userCartOrNew } from './cart-store.ts';
+import {
+  type CartRow,
+  cartColumns,
+  guestCart,
+  isOrderedCart,
+  userCart,
+  userCartOrNew,
+} from './cart-store.ts';
 import { mergeGuestCart } from './merge.ts';
 
 /**
@@ -22,8 +29,10 @@ export async function findCart(
   if (owner.guestToken) {
     const cart = await guestCart(db, owner.guestToken);
     if (cart) return cart;
-    // Expired, merged or made up: the cookie names nothing.
-    owner.clearGuestToken();
+    // Expired, merged or made up: the cookie names nothing. A cart that became an order keeps
+    // its cookie until a new cart replaces it: it scopes the guest's idempotency keys, so a
+    // retried order request still finds its answer.
+    if (!(await isOrderedCart(db, owner.guestToken))) owner.clearGuestToken();
   }
   if (!create) return null;
   const token = randomSecret();

@@ -1,5 +1,6 @@
 import {
   AppError,
+  type Cart,
   type CartOwner,
   type CheckoutQuote,
   type CheckoutQuoteRequest,
@@ -7,32 +8,61 @@ import {
 } from '@bazaar/contracts';
 import type { Database } from '@bazaar/db';
 import { shopSettings } from '@bazaar/db/schema';
+import type { DbOrTx } from '../../db.ts';
+import type { CartRow } from '../cart/cart-store.ts';
 import { cartView } from '../cart/cart-view.ts';
 import { findCart } from '../cart/find-cart.ts';
-import { applicableDiscount } from '../discounts/discount-codes.ts';
+import { type ApplicableDiscount, applicableDiscount } from '../discounts/discount-codes.ts';
 import { resolveCurrency } from '../pricing/currencies.ts';
-import { computeTotals } from '../pricing/totals.ts';
-import { shippingOptions } from '../shipping/shipping-options.ts';
-import { taxRateFor } from '../tax/tax-rates.ts';
+import { computeTotals, type Totals } from '../pricing/totals.ts';
+import { type ShippingOption, shippingOptions } from '../shipping/shipping-options.ts';
+import { type TaxRate, taxRateFor } from '../tax/tax-rates.ts';
+
+export interface PricedCart {
+  cart: Cart;
+  currency: string;
+  totals: Totals;
+  options: ShippingOption[];
+  chosen: ShippingOption | null;
+  discount: ApplicableDiscount | null;
+  tax: TaxRate;
+  pricesIncludeTax: boolean;
+}
+
+export interface PricingRequest {
+  currency?: string | undefined;
+  country: string;
+  region: string;
+  shippingMethodId?: string | undefined;
+  discountCode?: string | undefined;
+}
+
+/** Why the cart cannot be checked out, naming the first item that stops it. */
+function notReady(cart: Cart): AppError {
+  const line = cart.lines.find((l) => l.problem !== null);
+  if (!line) return new AppError('CONFLICT', 'Your cart is empty');
+  const item = `${line.productTitle}${line.variantTitle === 'Default' ? '' : ` (${line.variantTitle})`}`;
+  const why = {
+    unavailable: `${item} is no longer available`,
+    not_priced: `${item} is not sold in ${cart.currency}`,
+    sold_out: `${item} is sold out`,
+    short: `Only ${line.available} of ${item} available`,
+  }[line.problem as NonNullable<typeof line.problem>];
+  return new AppError('CONFLICT', `${why}: update your cart to check out`);
+}
 
 /**
- * Prices the caller's cart for a destination: everything the checkout shows, from the same
- * function the order will use.
+ * The cart priced for a destination, by the one pricing function: what the checkout shows and
+ * what an order records. CONFLICT while the cart is empty or has a line that cannot be bought.
  */
-export async function quoteCheckout(
-  db: Database,
-  owner: CartOwner,
-  input: CheckoutQuoteRequest,
-): Promise<CheckoutQuote> {
-  const currency = await resolveCurrency(db, input.currency);
-  const cart = await cartView(db, await findCart(db, owner, null), currency);
-  if (!cart.checkoutReady) {
-    throw new AppError(
-      'CONFLICT',
-      cart.lines.length ? 'Fix the items marked in your cart first' : 'Your cart is empty',
-    );
-  }
-  const money = (amount: number): Money => ({ amount, currency });
+export async function priceCart(
+  db: DbOrTx,
+  cartRow: CartRow | null,
+  input: PricingRequest,
+): Promise<PricedCart> {
+  const currency = await resolveCurrency(db as Database, input.currency);
+  const cart = await cartView(db, cartRow, currency);
+  if (!cart.checkoutReady) throw notReady(cart);
   const lines = cart.lines.map((l) => ({
     key: l.id,
     unitAmount: (l.unitPrice as Money).amount,
@@ -47,9 +77,9 @@ export async function quoteCheckout(
     taxRateFor(db, input.country, input.region),
     db.select({ pricesIncludeTax: shopSettings.pricesIncludeTax }).from(shopSettings),
   ]);
-  const chosen = input.shippingMethodId
-    ? options.find((o) => o.id === input.shippingMethodId)
-    : options[0];
+  const chosen =
+    (input.shippingMethodId ? options.find((o) => o.id === input.shippingMethodId) : options[0]) ??
+    null;
   if (input.shippingMethodId && !chosen) {
     const message = 'This shipping method is not available for this address';
     throw new AppError('BAD_REQUEST', message, { fieldErrors: { shippingMethodId: [message] } });
@@ -58,10 +88,22 @@ export async function quoteCheckout(
   const totals = computeTotals({
     lines,
     discount: discount?.rule ?? null,
-    shipping: chosen ?? null,
+    shipping: chosen,
     taxRateBps: tax.rateBps,
     pricesIncludeTax,
   });
+  return { cart, currency, totals, options, chosen, discount, tax, pricesIncludeTax };
+}
+
+/** `checkout.quote`: the priced cart as the checkout shows it. */
+export async function quoteCheckout(
+  db: Database,
+  owner: CartOwner,
+  input: CheckoutQuoteRequest,
+): Promise<CheckoutQuote> {
+  const { cart, currency, totals, options, chosen, discount, tax, pricesIncludeTax } =
+    await priceCart(db, await findCart(db, owner, null), input);
+  const money = (amount: number): Money => ({ amount, currency });
   const afterDiscount = totals.subtotal - totals.discount;
   return {
     currency,
