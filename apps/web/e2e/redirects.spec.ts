@@ -43,6 +43,8 @@ test('the shop never sends anyone to another site after signing in', async ({
   browser,
   baseURL,
 }) => {
+  // Four full sign-ins in fresh browsers: about 20 s alone, more on a loaded CI machine.
+  test.slow();
   const email = uniqueEmail('redirect');
   await signUpCustomer(baseURL ?? '', {
     name: 'Redirect Tester',

@@ -13,12 +13,19 @@ import { resolveCurrency, shopCurrencies } from '../pricing/currencies.ts';
 import { type CartRow, lockCart } from './cart-store.ts';
 import { cartView } from './cart-view.ts';
 import { findCart } from './find-cart.ts';
+import { itemName } from './item-name.ts';
 
 /** What can be bought of a variant now, and whether it can be bought at all. */
 async function variantForSale(db: DbOrTx, variantId: string, currency: string) {
-  const [row] = rowsOf<{ title: string; available: number; priced: boolean; sellable: boolean }>(
+  const [row] = rowsOf<{
+    product: string;
+    variant: string;
+    available: number;
+    priced: boolean;
+    sellable: boolean;
+  }>(
     await db.execute(sql`
-      select p.title || case when v.title = 'Default' then '' else ' (' || v.title || ')' end as title,
+      select p.title as product, v.title as variant,
         greatest(coalesce(l.on_hand - l.reserved, 0), 0)::int as available,
         exists (select 1 from variant_prices vp where vp.variant_id = v.id and vp.currency = ${currency}) as priced,
         (v.archived_at is null and p.status = 'active') as sellable
@@ -27,8 +34,9 @@ async function variantForSale(db: DbOrTx, variantId: string, currency: string) {
       where v.id = ${variantId}`),
   );
   if (!row?.sellable) throw new AppError('NOT_FOUND', 'This item is not for sale');
-  if (!row.priced) throw new AppError('CONFLICT', `${row.title} is not sold in ${currency}`);
-  return row;
+  const title = itemName(row.product, row.variant);
+  if (!row.priced) throw new AppError('CONFLICT', `${title} is not sold in ${currency}`);
+  return { title, available: row.available };
 }
 
 function refuseAbove(title: string, available: number, quantity: number) {

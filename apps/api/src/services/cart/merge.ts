@@ -5,6 +5,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { rowsOf } from '../../db.ts';
 import { sha256Hex } from '../../security/secrets.ts';
 import { lockCart, userCartOrNew } from './cart-store.ts';
+import { itemName } from './item-name.ts';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -60,7 +61,7 @@ export async function mergeGuestCart(
       `The ${plural(units, 'item')} you added before signing in ${units === 1 ? 'is' : 'are'} in your cart now.`,
       ...capped.map(
         (c) =>
-          `${c.title}${c.variant === 'Default' ? '' : ` (${c.variant})`}: only ${c.available} available, so your cart has ${c.available}.`,
+          `${itemName(c.title, c.variant)}: only ${c.available} available, so your cart has ${c.available}.`,
       ),
     ];
     await tx

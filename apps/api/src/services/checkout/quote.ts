@@ -12,6 +12,7 @@ import type { DbOrTx } from '../../db.ts';
 import type { CartRow } from '../cart/cart-store.ts';
 import { cartView } from '../cart/cart-view.ts';
 import { findCart } from '../cart/find-cart.ts';
+import { itemName } from '../cart/item-name.ts';
 import { type ApplicableDiscount, applicableDiscount } from '../discounts/discount-codes.ts';
 import { resolveCurrency } from '../pricing/currencies.ts';
 import { computeTotals, type Totals } from '../pricing/totals.ts';
@@ -41,7 +42,7 @@ export interface PricingRequest {
 function notReady(cart: Cart): AppError {
   const line = cart.lines.find((l) => l.problem !== null);
   if (!line) return new AppError('CONFLICT', 'Your cart is empty');
-  const item = `${line.productTitle}${line.variantTitle === 'Default' ? '' : ` (${line.variantTitle})`}`;
+  const item = itemName(line.productTitle, line.variantTitle);
   const why = {
     unavailable: `${item} is no longer available`,
     not_priced: `${item} is not sold in ${cart.currency}`,
