@@ -37,6 +37,9 @@ async function signUpWithForm(page: Page, name: string, email: string, password:
 }
 
 test('sign up, verify the email, sign out and sign in again', async ({ page, baseURL }) => {
+  // Sign-up, a mailbox wait, verification, sign-out and sign-in: about 15 s alone, and once
+  // above 30 s on a loaded CI machine.
+  test.slow();
   const email = uniqueEmail();
   const name = 'Ada Shopper';
   const mailbox = await openMailbox(baseURL ?? '');
