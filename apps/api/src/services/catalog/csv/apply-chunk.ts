@@ -11,8 +11,8 @@ import {
 import { inArray, type SQL, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../../../db.ts';
 import { upsertVariantPrices, type VariantPrice } from '../../pricing/variant-prices.ts';
-import { sanitizeRichText } from '../rich-text.ts';
 import type { ImportState } from './apply-row.ts';
+import { upsertProducts } from './products.ts';
 import { type ImportRow, liveKey, optionKeyOf, type ReportLine } from './rows.ts';
 
 /** Why a chunk must be applied row by row instead (its transaction is rolled back first). */
@@ -111,30 +111,7 @@ export async function applyChunk(
     return false;
   });
   if (productWrites.length) {
-    const saved = await tx
-      .insert(products)
-      .values(
-        productWrites.map((row) => ({
-          slug: row.slug,
-          title: row.title,
-          status: row.status,
-          categoryId: row.categoryId,
-          description: sanitizeRichText(row.rawDescription),
-        })),
-      )
-      .onConflictDoUpdate({
-        target: products.slug,
-        set: {
-          title: sql`excluded.title`,
-          status: sql`excluded.status`,
-          categoryId: sql`excluded.category_id`,
-          description: sql`excluded.description`,
-          version: sql`${products.version} + 1`,
-          updatedAt: sql`now()`,
-        },
-        setWhere: sql`(${products.title}, ${products.status}, ${products.categoryId}, ${products.description}) is distinct from (excluded.title, excluded.status, excluded.category_id, excluded.description)`,
-      })
-      .returning({ id: products.id, slug: products.slug });
+    const saved = await upsertProducts(tx, productWrites);
     for (const p of saved) productIds.set(p.slug, p.id);
   }
   for (const row of lastRowOf.values()) {

@@ -11,7 +11,7 @@ import type { Tx } from '../../../db.ts';
 import { changeStock } from '../../inventory/stock.ts';
 import { upsertVariantPrices } from '../../pricing/variant-prices.ts';
 import { upsertOption, upsertOptionValue } from '../options.ts';
-import { sanitizeRichText } from '../rich-text.ts';
+import { upsertProducts } from './products.ts';
 import { type ImportRow, liveKey, optionKeyOf, RowError } from './rows.ts';
 
 /** Per-import memory, so rows of one product write it once. */
@@ -32,23 +32,7 @@ export async function applyRow(tx: Tx, state: ImportState, row: ImportRow, actor
   const written: [string, { optionId: string; valueId: string }][] = [];
   let product = state.products.get(row.slug);
   if (product?.fields !== row.fields) {
-    // Sanitising costs milliseconds (a DOM): once per product, not once per variant row.
-    const description = sanitizeRichText(row.rawDescription);
-    const values = {
-      title: row.title,
-      status: row.status,
-      categoryId: row.categoryId,
-      description,
-    };
-    const [saved] = await tx
-      .insert(products)
-      .values({ slug: row.slug, ...values })
-      .onConflictDoUpdate({
-        target: products.slug,
-        set: { ...values, version: sql`${products.version} + 1`, updatedAt: sql`now()` },
-        setWhere: sql`(${products.title}, ${products.status}, ${products.categoryId}, ${products.description}) is distinct from (excluded.title, excluded.status, excluded.category_id, excluded.description)`,
-      })
-      .returning({ id: products.id });
+    const [saved] = await upsertProducts(tx, [row]);
     const id =
       saved?.id ??
       (await tx.select({ id: products.id }).from(products).where(eq(products.slug, row.slug)))[0]
