@@ -10,6 +10,7 @@ const benchmarks = {
   'trpc-overhead': 'requests/s of a trivial tRPC query against bare node:http',
   'sign-in-timing': 'failed sign-in latency, unknown email vs known email',
   'catalog-import': 'CSV import of 10,000 rows, bulk vs row by row',
+  checkout: 'checkout.placeOrder through the API vs the same SQL by postgres.js',
 };
 type Benchmark = keyof typeof benchmarks;
 const isBenchmark = (name: string): name is Benchmark => Object.hasOwn(benchmarks, name);

@@ -131,9 +131,11 @@ step_create_owner() {
 }
 
 step_bench() {
-  # The import benchmark is sized by rows, not duration: a small file keeps the step short.
+  # The import and checkout benchmarks are sized by rows and checkouts, not duration: small
+  # sizes keep the step short.
   run_logged bench pnpm bench trpc-overhead sign-in-timing --duration 1 &&
-    run_logged bench-import pnpm bench catalog-import --rows 400
+    run_logged bench-import pnpm bench catalog-import --rows 400 &&
+    run_logged bench-checkout pnpm bench checkout --checkouts 100
 }
 
 step_build() {
@@ -328,7 +330,7 @@ declare -A COMMAND=(
   [migrate]='pnpm db:migrate (twice)'
   [seed]='pnpm db:seed, --products 2000'
   [create-owner]='pnpm --filter @bazaar/api cli create-owner'
-  [bench]='pnpm bench trpc-overhead sign-in-timing --duration 1; pnpm bench catalog-import --rows 400'
+  [bench]='pnpm bench trpc-overhead sign-in-timing --duration 1; pnpm bench catalog-import --rows 400; pnpm bench checkout --checkouts 100'
   [build]='pnpm build'
   [mutation]='pnpm test:mutation --dryRunOnly'
   [start]='pnpm start (embedded database)'

@@ -17,6 +17,7 @@ export default mergeConfig(
         'test/cli.test.ts',
         'test/app.test.ts',
         'test/fuzz.test.ts',
+        'test/job-queue.test.ts',
         'test/production.test.ts',
       ],
     },

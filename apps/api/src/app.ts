@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import { cookieSecure, type Env } from './env.ts';
 import { createApiServer, type HttpSecurity } from './http/server.ts';
 import { createCleanup } from './jobs/cleanup.ts';
-import { createReservationExpiry } from './jobs/reservations.ts';
+import { backgroundJobs, createJobQueue, type JobQueue } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
 import { createMediaStore } from './media/store.ts';
 import { defaultDataDir, pgliteDirFor, uploadDirFor } from './paths.ts';
@@ -30,7 +30,12 @@ import {
 export interface App {
   server: Server;
   db: DbHandle;
-  /** Stop accepting, let in-flight requests finish (up to the timeout), then close the database. */
+  /** The background jobs (pg-boss, in the same database). */
+  queue: JobQueue;
+  /**
+   * Stop accepting, let in-flight requests finish (up to the timeout), let running jobs finish (up
+   * to the timeout again), then close the database.
+   */
   shutdown(): Promise<void>;
 }
 
@@ -70,42 +75,62 @@ export async function createApp(env: Env, log: Logger): Promise<App> {
   const mail = createMailDispatcher(db.db, transport, log, {
     'password-reset': passwordResetRenderer(env.PUBLIC_URL),
   });
+  // pg-boss on the same database: its own small pool on PostgreSQL, the one PGlite instance here.
+  const queue = createJobQueue({
+    database: db.pglite ? { pglite: db.pglite } : { url: env.DATABASE_URL as string },
+    log,
+  });
+  // Filled in below: the services are made before the server.
+  let server: Server | undefined;
   const services = createServices(db.db, {
     publicUrl: env.PUBLIC_URL,
     demoMode: env.DEMO_MODE,
     rateLimits: createRateLimits({ redis }),
     devMailbox: transport === devMailboxTransport,
-    mailQueued: mail.wake,
+    mailQueued: () => void queue.wake('mail'),
     passwords: argon2Passwords,
     keyring,
     now: () => new Date(),
     reservationMinutes: env.ORDER_RESERVATION_MINUTES,
+    log,
+    testWebhookSecret: keyring.sign('test-payment-webhook', 'bazaar-test-provider'),
+    webhookUrl: () => ownUrl(server, '/webhooks/payments/test'),
+    paymentsQueued: () => void queue.wake('payments'),
   });
-  const server = createApiServer({
+  server = createApiServer({
     services,
     log,
     ping: db.ping,
     security: httpSecurityFor(env),
     media: createMediaStore(uploadDirFor(env), env.UPLOAD_MAX_MB * 1024 * 1024),
   });
-  const cleanup = createCleanup(db.db, log);
-  const reservations = createReservationExpiry(db.db, log);
-  mail.start();
-  cleanup.start();
-  reservations.start();
+  try {
+    await queue.start(
+      backgroundJobs({ db: db.db, mail, services, cleanup: createCleanup(db.db, log), log }),
+    );
+  } catch (err) {
+    await queue.stop(0).catch(() => {});
+    redis?.disconnect();
+    await db.close();
+    throw err;
+  }
+  log.info('job queue started');
   let closing: Promise<void> | undefined;
   return {
     server,
     db,
-    shutdown: () =>
-      (closing ??= shutdown(
-        server,
-        db,
-        [mail, cleanup, reservations],
-        redis,
-        env.SHUTDOWN_TIMEOUT_MS,
-      )),
+    queue,
+    shutdown: () => (closing ??= shutdown(server, db, queue, mail, redis, env.SHUTDOWN_TIMEOUT_MS)),
   };
+}
+
+/** The server's own address (loopback when it listens on all interfaces), once it listens. */
+export function ownUrl(server: Server | undefined, path: string): string | null {
+  const address = server?.address();
+  if (!address || typeof address === 'string') return null;
+  const host =
+    address.address === '::' || address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}${path}`;
 }
 
 /** What the HTTP layer enforces, from the environment. */
@@ -123,12 +148,16 @@ export const demoCredentials = () =>
 async function shutdown(
   server: Server,
   db: DbHandle,
-  workers: { stop(): Promise<void> }[],
+  queue: JobQueue,
+  mail: { stop(): Promise<void> },
   redis: Redis | undefined,
   timeoutMs: number,
 ): Promise<void> {
   await closeServer(server, timeoutMs);
-  await Promise.all(workers.map((w) => w.stop()));
+  // Running jobs finish (a job still running at the timeout is failed, and retried by the next
+  // instance); none starts after this.
+  await queue.stop(timeoutMs);
+  await mail.stop();
   redis?.disconnect();
   await db.close();
 }

@@ -75,7 +75,59 @@ const envSchema = z.object({
         return z.NEVER;
       }
     }),
+  /** Who takes the money: `stripe`, or `test` (development and tests: takes none). */
+  PAYMENT_PROVIDER: z.enum(['test', 'stripe']).default('test'),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(
+      /^(sk|rk)_(test|live)_\S+$/,
+      'must be a secret key (sk_live_…, sk_test_…) or a restricted key (rk_…)',
+    )
+    .optional(),
+  /** The webhook endpoint's signing secret. */
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\S+$/, "must be the webhook endpoint's signing secret (whsec_…)")
+    .optional(),
+  /** Given to the browser for Stripe.js. */
+  STRIPE_PUBLISHABLE_KEY: z
+    .string()
+    .regex(/^pk_(test|live)_\S+$/, 'must be a publishable key (pk_live_… or pk_test_…)')
+    .optional(),
+  /** `manual`: payments are authorized at checkout and captured later. */
+  STRIPE_CAPTURE: z.enum(['automatic', 'manual']).default('automatic'),
 });
+
+const STRIPE_KEYS = {
+  STRIPE_SECRET_KEY: 'the secret key (sk_…) from the Stripe dashboard',
+  STRIPE_WEBHOOK_SECRET: "the webhook endpoint's signing secret (whsec_…)",
+  STRIPE_PUBLISHABLE_KEY: 'the publishable key (pk_…) from the Stripe dashboard',
+} as const;
+
+/** With PAYMENT_PROVIDER=stripe: the three keys, from one mode (test or live). */
+const settingsSchema = envSchema.superRefine(
+  (env, ctx) => {
+    if (env.PAYMENT_PROVIDER !== 'stripe') return;
+    for (const name of Object.keys(STRIPE_KEYS) as (keyof typeof STRIPE_KEYS)[])
+      if (env[name] === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `required with PAYMENT_PROVIDER=stripe: ${STRIPE_KEYS[name]}`,
+        });
+    const mode = (key: string | undefined) => key && /^[a-z]+_(test|live)_/.exec(key)?.[1];
+    const secret = mode(env.STRIPE_SECRET_KEY);
+    const publishable = mode(env.STRIPE_PUBLISHABLE_KEY);
+    if (secret && publishable && secret !== publishable)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STRIPE_PUBLISHABLE_KEY'],
+        message: `is a ${publishable} key but STRIPE_SECRET_KEY is a ${secret} key; use the pair from one mode`,
+      });
+  },
+  // Also when other settings are wrong (it reads only its own), so every problem is named at once.
+  { when: () => true },
+);
 
 type ParsedEnv = z.infer<typeof envSchema>;
 export type Env = Omit<ParsedEnv, 'DEMO_MODE'> & { DEMO_MODE: boolean };
@@ -105,6 +157,10 @@ function productionProblems(env: Env): string[] {
     problems.push('PUBLIC_URL: must be https:// (sessions and passwords would travel in clear)');
   if (!env.SECRET_KEYS)
     problems.push('SECRET_KEYS: set one key made with `openssl rand -base64 32`');
+  if (env.PAYMENT_PROVIDER === 'test')
+    problems.push(
+      'PAYMENT_PROVIDER: set to stripe, with STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and STRIPE_PUBLISHABLE_KEY (the test provider takes no money)',
+    );
   return problems;
 }
 
@@ -115,7 +171,7 @@ export class EnvError extends Error {
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   // An empty string means "unset", as in most .env files.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
-  const parsed = envSchema.safeParse(cleaned);
+  const parsed = settingsSchema.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new EnvError(`Invalid environment configuration:\n${lines.join('\n')}`);

@@ -1,12 +1,12 @@
 import { type Actor, type ProductInput, permissions } from '@bazaar/contracts';
 import { schema } from '@bazaar/db';
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { changeStock } from '../src/services/inventory/stock.ts';
 import { insertProduct } from './catalog-fixtures.ts';
 import { staffMember } from './fixtures.ts';
-import { useTestApp } from './helpers.ts';
+import { rejection, useTestApp } from './helpers.ts';
 
 const { categories, products, variants, stockMovements, variantPrices } = schema;
 const app = useTestApp();
@@ -29,17 +29,6 @@ beforeAll(async () => {
     .returning({ id: categories.id });
   categoryId = category?.id as string;
 });
-
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 const fieldErrorsOf = (error: TRPCError) =>
   (error.cause as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors;

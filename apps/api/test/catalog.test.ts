@@ -1,25 +1,13 @@
 import { schema } from '@bazaar/db';
-import { TRPCError } from '@trpc/server';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { insertProduct } from './catalog-fixtures.ts';
-import { useTestApp } from './helpers.ts';
+import { rejection, useTestApp } from './helpers.ts';
 
 const { products, categories, variants, variantPrices, inventoryLevels, variantOptionValues } =
   schema;
 const app = useTestApp();
 const caller = () => app().caller();
-
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 async function allPages(input: { categorySlug?: string; limit: number }) {
   const seen: { slug: string }[] = [];

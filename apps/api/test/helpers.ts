@@ -13,6 +13,7 @@ import {
 import type { Database } from '@bazaar/db';
 import { createTestDatabase, type TestDatabase } from '@bazaar/db/testing';
 import { TRPCClientError } from '@trpc/client';
+import { TRPCError } from '@trpc/server';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, inject } from 'vitest';
@@ -49,9 +50,13 @@ export function useTestApp(options: TestAppOptions = {}): () => TestApp {
       maxRetriesPerRequest: 1,
     });
     const serve = async (opts: TestAppOptions) => {
-      const real = servicesFor(testDb, redis as Redis, opts);
+      let url: string | null = null;
+      const real = servicesFor(testDb, redis as Redis, opts, () =>
+        url ? `${url}/webhooks/payments/test` : null,
+      );
       const services = opts.wrap ? opts.wrap(real) : real;
       const server = await startServer(services, opts.ping, { ...testSecurity, ...opts.security });
+      url = server.url;
       return { ...server, services };
     };
     const main = await serve(options);
@@ -68,6 +73,14 @@ export function useTestApp(options: TestAppOptions = {}): () => TestApp {
       ...main,
       browser: (browserOptions) => browserClient(main, browserOptions),
       caller: (actor) => callerAs(main.services, actor),
+      async deliverWebhooks() {
+        let delivered = 0;
+        const provider = main.services.testPayments;
+        if (!provider) throw new Error('the test payment provider is not in use');
+        for (let n = await provider.deliverWebhooks(); n > 0; n = await provider.deliverWebhooks())
+          delivered += n;
+        return delivered;
+      },
       async deliverMail() {
         let delivered = 0;
         for (let n = await dispatcher.runOnce(); n > 0; n = await dispatcher.runOnce())
@@ -115,6 +128,8 @@ export interface TestApp extends TestServer {
   browser(options?: BrowserOptions): BrowserClient;
   /** Calls procedures in-process, as `actor`. */
   caller(actor?: Actor): ReturnType<typeof callerAs>;
+  /** Sends the test payment provider's due webhooks to this file's server (signed, over HTTP). */
+  deliverWebhooks(): Promise<number>;
   /** Delivers what is due in the outbox to the development mailbox (renders reset requests). */
   deliverMail(): Promise<number>;
   /** Another server on this file's database with other settings; closed with the file. */
@@ -127,7 +142,15 @@ export const testKeyring = createKeyring([TEST_SECRET_KEY]);
 export const SHOP_ORIGIN = 'http://shop.test';
 const SHOP_URL = SHOP_ORIGIN;
 
-function servicesFor(testDb: TestDatabase, redis: Redis, options: TestAppOptions) {
+/** Signs the test provider's webhooks in every test server. */
+export const TEST_WEBHOOK_SECRET = 'test-webhook-secret-of-the-test-suite';
+
+function servicesFor(
+  testDb: TestDatabase,
+  redis: Redis,
+  options: TestAppOptions,
+  webhookUrl: () => string | null,
+) {
   const rateLimits = createRateLimits({
     redis,
     keyPrefix: `test:${process.pid}:${Math.random().toString(36).slice(2)}`,
@@ -139,6 +162,8 @@ function servicesFor(testDb: TestDatabase, redis: Redis, options: TestAppOptions
     publicUrl: SHOP_URL,
     keyring: testKeyring,
     rateLimits,
+    testWebhookSecret: TEST_WEBHOOK_SECRET,
+    webhookUrl,
     ...options.config,
   });
 }
@@ -300,6 +325,18 @@ export async function errorOf(promise: Promise<unknown>): Promise<TRPCClientErro
     throw error;
   }
   throw new Error('expected the call to fail');
+}
+
+/** The TRPCError an in-process call (`app().caller()`) fails with; throws if it succeeds. */
+export async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (e: unknown) => e,
+  );
+  if (!(error instanceof TRPCError)) throw error;
+  return error;
 }
 
 let emailCounter = 0;

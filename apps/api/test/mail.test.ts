@@ -6,7 +6,7 @@ import { mailOutbox } from '@bazaar/db/schema';
 import { eq, inArray, sql } from 'drizzle-orm';
 import PostalMime from 'postal-mime';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Logger } from '../src/logger.ts';
 import { passwordResetRenderer } from '../src/services/accounts/password-reset-mail.ts';
 import { createOwner } from '../src/services/admin/owner.ts';
@@ -122,22 +122,6 @@ describe('development mailbox transport', () => {
     }
     expect(await dispatcher.runOnce()).toBe(0);
     await dispatcher.stop();
-  });
-
-  it('wake() delivers newly queued mail without waiting for the poll', async () => {
-    const { log } = capturingLogger();
-    const dispatcher = dispatcherOf(db(), devMailboxTransport, log);
-    dispatcher.start(60_000);
-    try {
-      const [row] = await queue(message());
-      dispatcher.wake();
-      await vi.waitFor(async () => expect((await rowOf(row?.id as string))?.status).toBe('sent'), {
-        timeout: 5_000,
-        interval: 20,
-      });
-    } finally {
-      await dispatcher.stop();
-    }
   });
 });
 

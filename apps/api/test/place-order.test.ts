@@ -2,66 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { orderStatusSchema } from '@bazaar/contracts';
 import { schema } from '@bazaar/db';
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expireReservations } from '../src/services/orders/expire-reservations.ts';
-import { insertProduct } from './catalog-fixtures.ts';
-import { type BrowserClient, browserClient, errorOf, useTestApp } from './helpers.ts';
+import { address, checkoutFixtures } from './checkout-fixtures.ts';
+import { errorOf, useTestApp } from './helpers.ts';
 
 const app = useTestApp();
-let counter = 0;
-let standard = '';
-
-const address = {
-  fullName: 'Ada Lovelace',
-  line1: 'Unter den Linden 1',
-  city: 'Berlin',
-  postalCode: '10117',
-  country: 'DE',
-};
-
-beforeAll(async () => {
-  const [method] = await app()
-    .db.select({ id: schema.shippingMethods.id })
-    .from(schema.shippingMethods)
-    .where(eq(schema.shippingMethods.name, 'Standard'));
-  standard = method?.id as string;
-});
-
-/** A product of its own with one variant of `stock` units at `price` euro cents. */
-async function product(stock: number, price = 2000) {
-  const sku = `ORDER-${++counter}-${process.pid}`;
-  const inserted = await insertProduct(app().db, {
-    slug: `order-product-${counter}`,
-    variants: [{ sku, prices: { EUR: price }, stock }],
-  });
-  return { sku, variantId: inserted.variantIds[sku] as string, productId: inserted.id };
-}
-
-async function shopperWith(variantId: string, quantity = 1): Promise<BrowserClient> {
-  const browser = browserClient(app());
-  await browser.client.cart.add.mutate({ variantId, quantity });
-  return browser;
-}
-
-const order = (
-  browser: BrowserClient,
-  extra: Partial<Parameters<BrowserClient['client']['checkout']['placeOrder']['mutate']>[0]> = {},
-) =>
-  browser.client.checkout.placeOrder.mutate({
-    idempotencyKey: randomUUID(),
-    email: 'ada@example.com',
-    shippingAddress: address,
-    shippingMethodId: standard,
-    ...extra,
-  });
-
-const level = async (variantId: string) =>
-  (
-    await app()
-      .db.select()
-      .from(schema.inventoryLevels)
-      .where(eq(schema.inventoryLevels.variantId, variantId))
-  )[0];
+const { product, shopperWith, order, level } = checkoutFixtures(app);
 
 describe('placing an order', () => {
   it('records what was bought at the quoted totals, reserves the stock and closes the cart', async () => {
@@ -121,7 +68,7 @@ describe('placing an order', () => {
       .from(schema.orderLines)
       .where(eq(schema.orderLines.orderId, placed.id));
     expect(line).toMatchObject({
-      productTitle: `order-product-${counter}`,
+      productTitle: item.title,
       sku: item.sku,
       quantity: 2,
       unitPrice: 2500,
@@ -175,7 +122,7 @@ describe('under concurrency', () => {
       // Whether it lost at the reservation or already saw the item gone, it is named.
       expect(reason.message).toMatch(
         new RegExp(
-          `^(${item.sku} has fewer than 1 available|order-product-${counter} is sold out: update your cart to check out)$`,
+          `^(${item.sku} has fewer than 1 available|${item.title} is sold out: update your cart to check out)$`,
         ),
       );
     }

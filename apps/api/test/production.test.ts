@@ -14,6 +14,10 @@ const production = {
   SMTP_URL: 'smtp://mailer:secret@smtp.example.com:587',
   PUBLIC_URL: 'https://shop.example.com',
   SECRET_KEYS: newSecretKey(),
+  PAYMENT_PROVIDER: 'stripe',
+  STRIPE_SECRET_KEY: 'sk_live_51Dummy0000000000000000',
+  STRIPE_WEBHOOK_SECRET: 'whsec_dummy00000000000000000000',
+  STRIPE_PUBLISHABLE_KEY: 'pk_live_51Dummy0000000000000000',
 };
 
 function refusal(source: Record<string, string>): string {
@@ -27,7 +31,7 @@ function refusal(source: Record<string, string>): string {
 }
 
 describe('production mode', () => {
-  it('starts with PostgreSQL, SMTP, https and a secret key; demo mode is off by default', () => {
+  it('starts with PostgreSQL, SMTP, https, a secret key and Stripe; demo mode is off by default', () => {
     const env = loadEnv(production);
     expect(env.DEMO_MODE).toBe(false);
     expect(loadEnv({}).DEMO_MODE).toBe(true);
@@ -43,6 +47,12 @@ describe('production mode', () => {
       /PUBLIC_URL: must be https/,
     ],
     ['no SECRET_KEYS', { SECRET_KEYS: '' }, /SECRET_KEYS: set one key/],
+    [
+      'the test payment provider',
+      { PAYMENT_PROVIDER: 'test' },
+      /PAYMENT_PROVIDER: set to stripe.*\(the test provider takes no money\)/,
+    ],
+    ['the default payment provider', { PAYMENT_PROVIDER: '' }, /PAYMENT_PROVIDER: set to stripe/],
   ])('refuses %s, naming the setting', (_, patch, message) => {
     const text = refusal({ ...production, ...patch });
     expect(text).toMatch(/^Refusing to start in production/);
@@ -51,7 +61,8 @@ describe('production mode', () => {
 
   it('names every problem at once', () => {
     const text = refusal({ NODE_ENV: 'production' });
-    for (const name of ['SMTP_URL', 'DATABASE_URL', 'SECRET_KEYS']) expect(text).toContain(name);
+    for (const name of ['SMTP_URL', 'DATABASE_URL', 'SECRET_KEYS', 'PAYMENT_PROVIDER'])
+      expect(text).toContain(name);
   });
 
   it('allows the embedded database only by explicit opt-in, and plain http only on loopback', () => {

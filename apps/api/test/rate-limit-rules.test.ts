@@ -59,6 +59,7 @@ describe('the defaults', () => {
       passwordResetsByIp: { points: 10, duration: HOUR, blockDuration: HOUR },
       passwordResetsByEmail: { points: 3, duration: HOUR, blockDuration: HOUR },
       verificationEmailsByUser: { points: 5, duration: HOUR, blockDuration: HOUR },
+      orderLookupFailuresByIp: { points: 20, duration: HOUR, blockDuration: HOUR },
     });
   });
 

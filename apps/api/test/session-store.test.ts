@@ -206,7 +206,7 @@ describe('loadMe', () => {
     const me = await loadMe(db(), manager.id, false);
     expect(me.role?.name).toBe('Manager');
     expect(me.permissions).toEqual([...me.permissions].sort());
-    expect(me.permissions).toHaveLength(5);
+    expect(me.permissions).toHaveLength(6);
     expect(me.emailVerified).toBe(true);
 
     const owner = await staffMember(db(), 'Owner');

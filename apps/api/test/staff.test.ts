@@ -93,7 +93,14 @@ describe('roles', () => {
 
     expect(sorted(byName.get('Owner')?.permissions ?? [])).toEqual(sorted(permissions));
     expect(sorted(byName.get('Manager')?.permissions ?? [])).toEqual(
-      sorted(['catalog:write', 'orders:read', 'orders:write', 'customers:read', 'reports:read']),
+      sorted([
+        'catalog:write',
+        'orders:read',
+        'orders:write',
+        'settings:write',
+        'customers:read',
+        'reports:read',
+      ]),
     );
     expect(sorted(byName.get('Support')?.permissions ?? [])).toEqual(
       sorted(['orders:read', 'orders:write', 'customers:read']),

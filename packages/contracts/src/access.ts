@@ -3,6 +3,7 @@ export const permissions = [
   'catalog:write',
   'orders:read',
   'orders:write',
+  'settings:write',
   'customers:read',
   'staff:manage',
   'reports:read',

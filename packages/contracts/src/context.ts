@@ -6,6 +6,9 @@ import type { CartService } from './routers/cart.ts';
 import type { CatalogService } from './routers/catalog.ts';
 import type { CatalogAdminService } from './routers/catalog-admin.ts';
 import type { CheckoutService } from './routers/checkout.ts';
+import type { OrderService } from './routers/orders.ts';
+import type { OrderAdminService } from './routers/orders-admin.ts';
+import type { ShopSettingsService } from './routers/shop-settings.ts';
 
 /** Who is calling. Filled in by the API from the session; procedures declare which actors they accept. */
 export type Actor =
@@ -57,6 +60,9 @@ export interface Services {
   staff: StaffService;
   cart: CartService;
   checkout: CheckoutService;
+  shopSettings: ShopSettingsService;
+  orders: OrderService;
+  ordersAdmin: OrderAdminService;
 }
 
 export interface Context {

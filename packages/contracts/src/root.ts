@@ -4,12 +4,14 @@ import { authRouter } from './routers/auth.ts';
 import { cartRouter } from './routers/cart.ts';
 import { catalogRouter } from './routers/catalog.ts';
 import { checkoutRouter } from './routers/checkout.ts';
+import { ordersRouter } from './routers/orders.ts';
 import { createRouter } from './trpc.ts';
 
 export const appRouter = createRouter({
   catalog: catalogRouter,
   cart: cartRouter,
   checkout: checkoutRouter,
+  orders: ordersRouter,
   auth: authRouter,
   account: accountRouter,
   admin: adminRouter,

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Sql, TransactionSql, UnsafeQueryOptions } from 'postgres';
 import * as schema from './schema/index.ts';
 
 /** The Drizzle database, typed against what both drivers share, so code runs on either. */
@@ -9,6 +11,8 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface DbHandle {
   db: Database;
   driver: 'postgres' | 'pglite';
+  /** The embedded database itself (PGlite only), for what shares its one connection: the job queue. */
+  pglite?: PGlite;
   /** Runs pending migrations (serialised across processes on PostgreSQL). */
   migrate(): Promise<void>;
   /** True when the database answers a trivial query. */
@@ -44,8 +48,12 @@ async function openPostgres(url: string, max: number): Promise<DbHandle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-  const client = postgres(url, { max, onnotice: () => {} });
-  const db = drizzle({ client, schema, casing: 'snake_case' });
+  // Connections end after 30–60 minutes (a lifetime per process, so instances do not reconnect
+  // together), whatever the URL or PGMAX_LIFETIME say: that bounds each one's prepared
+  // statements (see `preparing`).
+  const lifetimeSeconds = 60 * (30 + Math.floor(Math.random() * 30));
+  const client = postgres(url, { max, max_lifetime: lifetimeSeconds, onnotice: () => {} });
+  const db = drizzle({ client: preparing(client), schema, casing: 'snake_case' });
   return {
     db,
     driver: 'postgres',
@@ -77,10 +85,52 @@ async function openPglite(dir: string): Promise<DbHandle> {
   return {
     db,
     driver: 'pglite',
+    pglite: client,
     migrate: () => migrate(db, { migrationsFolder }),
     ping: () => pingWith(() => client.query('select 1')),
     close: () => client.close(),
   };
+}
+
+/** Beyond this many parameters a statement stays unprepared (see `preparing`). */
+const PREPARE_MAX_PARAMETERS = 100;
+
+/**
+ * The postgres.js client as Drizzle should use it: its queries prepared. Drizzle runs every query
+ * through `unsafe`, which postgres.js leaves unprepared, so each one with parameters costs two
+ * round trips (describe, then execute) and a fresh parse and plan in PostgreSQL. Prepared, as
+ * postgres.js's own tagged templates are, a statement the connection has run before takes one
+ * round trip and no parsing. The handles `begin` and `savepoint` give Drizzle's transactions are
+ * wrapped alike.
+ *
+ * Safe to cache: postgres.js keeps a connection's statements (and PostgreSQL their plans) until the
+ * connection ends, and `max_lifetime` ends each within the hour. Their number is bounded in
+ * between: the SQL texts are our code's, not built from input; a text varies only with a list's
+ * length (an IN list, a multi-row insert), bounded by our own limits; and bulk statements, the
+ * catalog import's chunks of up to 500 rows, stay unprepared: past `PREPARE_MAX_PARAMETERS` a
+ * statement is big and runs rarely, while its cached plan would keep much memory.
+ */
+function preparing<T extends Sql | TransactionSql>(sql: T): T {
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      if (property === 'unsafe') {
+        return (query: string, parameters: unknown = [], options?: UnsafeQueryOptions) => {
+          if (!Array.isArray(parameters)) return target.unsafe(query, [], parameters as never);
+          const prepare = options?.prepare === true || parameters.length <= PREPARE_MAX_PARAMETERS;
+          return target.unsafe(query, parameters, { ...options, prepare });
+        };
+      }
+      if (property === 'begin' || property === 'savepoint') {
+        const open = Reflect.get(target, property, receiver) as (...args: unknown[]) => unknown;
+        return (...args: unknown[]) => {
+          const body = args.at(-1);
+          if (typeof body !== 'function') return open(...args);
+          return open(...args.slice(0, -1), (tx: TransactionSql) => body(preparing(tx)));
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
 }
 
 async function pingWith(query: () => Promise<unknown>): Promise<boolean> {

@@ -16,6 +16,7 @@ import type { CookieConfig } from '../security/cookies.ts';
 import { refuseCrossSite } from '../security/csrf.ts';
 import type { ServerServices } from '../services/index.ts';
 import { receiveCatalogCsv, sendCatalogCsv } from './catalog-csv.ts';
+import { receivePaymentWebhook } from './payment-webhooks.ts';
 import { requestIdOf } from './request-id.ts';
 import { receiveUpload, serveUpload, UPLOAD_CONTENT_TYPES } from './uploads.ts';
 
@@ -138,6 +139,14 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
       const refusal = req.method === 'POST' ? refuseCrossSite(req, security.allowedOrigins) : null;
       if (refusal) return sendJson(res, refusal.status, { error: refusal.message });
       return trpc(req, res);
+    }
+    const webhook = /^\/webhooks\/payments\/([a-z]+)$/.exec(path);
+    if (webhook?.[1]) {
+      const reqLog = requestStates.get(req)?.log ?? log;
+      return receivePaymentWebhook(req, services.payments, webhook[1], reqLog, (status, body) => {
+        res.setHeader('cache-control', 'no-store');
+        sendJson(res, status, body);
+      });
     }
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') {

@@ -4,7 +4,6 @@ import { and, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { rowsOf } from '../db.ts';
 import type { Logger } from '../logger.ts';
 import { GUEST_CART_DAYS } from '../services/cart/cart-store.ts';
-import { periodicJob } from './periodic.ts';
 
 /** How long what is no longer needed is kept before it is deleted. */
 export const retention = {
@@ -27,17 +26,18 @@ export interface CleanupCounts {
 }
 
 export interface Cleanup {
-  /** Deletes what has expired; null when another instance is doing it right now. */
+  /** Deletes what has expired (and logs what); null when another instance is doing it right now. */
   runOnce(): Promise<CleanupCounts | null>;
-  start(intervalMs?: number): void;
-  stop(): Promise<void>;
 }
 
 const LOCK = sql`hashtext('bazaar:cleanup')`;
 
-/** Periodically deletes expired sessions, spent email tokens, old finished mail and idle guest carts. */
+/**
+ * Deletes expired sessions, spent email tokens, old finished mail and idle guest carts (run by the
+ * `cleanup` job every 15 minutes).
+ */
 export function createCleanup(db: Database, log: Logger): Cleanup {
-  const runOnce = () =>
+  const deleteExpired = () =>
     db.transaction(async (tx): Promise<CleanupCounts | null> => {
       // One instance at a time; the others skip this round.
       const [lock] = await tx
@@ -97,16 +97,13 @@ export function createCleanup(db: Database, log: Logger): Cleanup {
       };
     });
 
-  const job = periodicJob(
-    'cleanup',
-    async () => {
-      const counts = await runOnce();
+  return {
+    async runOnce() {
+      const counts = await deleteExpired();
       if (counts && Object.values(counts).some((n) => n > 0)) {
         log.info(counts, 'cleanup deleted expired rows');
       }
+      return counts;
     },
-    log,
-    15 * 60_000,
-  );
-  return { runOnce, ...job };
+  };
 }

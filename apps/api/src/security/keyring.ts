@@ -9,7 +9,7 @@ import {
 } from 'node:crypto';
 
 /** What a derived key is for; each purpose gets its own key, so one use cannot forge another. */
-export type KeyPurpose = 'totp-secret' | 'device-cookie';
+export type KeyPurpose = 'totp-secret' | 'device-cookie' | 'test-payment-webhook';
 
 const SEALED = /^v1\.([0-9a-f]{8})\.([\w-]{16})\.([\w-]+)$/;
 const MIN_KEY_BYTES = 32;

@@ -70,6 +70,8 @@ export const defaultLimits = {
   passwordResetsByIp: { points: 10, duration: HOUR, blockDuration: HOUR },
   passwordResetsByEmail: { points: 3, duration: HOUR, blockDuration: HOUR },
   verificationEmailsByUser: { points: 5, duration: HOUR, blockDuration: HOUR },
+  /** Guest order lookups (number + email) that found nothing, per IP. */
+  orderLookupFailuresByIp: { points: 20, duration: HOUR, blockDuration: HOUR },
 } satisfies Record<string, LimitSpec>;
 
 export type LimitName = keyof typeof defaultLimits;

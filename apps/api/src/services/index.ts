@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Services } from '@bazaar/contracts';
 import type { Database } from '@bazaar/db';
+import { pino } from 'pino';
+import type { Logger } from '../logger.ts';
 import { createDeviceCookies, type DeviceCookies } from '../security/device-cookie.ts';
 import { createKeyring, type Keyring } from '../security/keyring.ts';
 import { argon2Passwords, type PasswordHasher } from '../security/passwords.ts';
@@ -14,9 +16,16 @@ import { createCatalogAdminService } from './catalog/catalog-admin-service.ts';
 import { createCatalogService } from './catalog/catalog-service.ts';
 import { catalogCsvRows } from './catalog/csv/export.ts';
 import { type CatalogImporter, readCatalogCsv, startCatalogImport } from './catalog/csv/import.ts';
+import { confirmTestPayment, paymentResult } from './checkout/payment-result.ts';
 import { placeOrder } from './checkout/place-order.ts';
 import { quoteCheckout } from './checkout/quote.ts';
+import { createOrderAdminService } from './orders/order-admin-service.ts';
+import { createOrderService } from './orders/order-service.ts';
+import { createPayments, type Payments } from './payments/payments.ts';
+import type { PaymentProvider } from './payments/provider.ts';
+import { createTestProvider, type TestPaymentProvider } from './payments/test-provider.ts';
 import { shopCurrencies } from './pricing/currencies.ts';
+import { createShopSettingsService } from './settings/shop-settings-service.ts';
 
 export interface ServicesConfig {
   /** The shop's public origin; links in emails point here. */
@@ -33,6 +42,16 @@ export interface ServicesConfig {
   now: () => Date;
   /** Minutes an unpaid order holds its stock (`ORDER_RESERVATION_MINUTES`). */
   reservationMinutes: number;
+  log: Logger;
+  /**
+   * The payment provider; the offline test provider when absent, which signs its webhooks with
+   * `testWebhookSecret` and sends them to `webhookUrl()` (our own endpoint, once listening).
+   */
+  paymentProvider?: PaymentProvider;
+  testWebhookSecret: string;
+  webhookUrl: () => string | null;
+  /** Work for the payments worker: test webhooks to send, refunds to retry. */
+  paymentsQueued: () => void;
 }
 
 /** What the services read: the configuration plus what is built from it once. */
@@ -47,6 +66,10 @@ export interface ServerServices extends Services {
   catalogCsv: () => AsyncGenerator<string[]>;
   /** CSV imports: read a file, then apply it in the background. */
   catalogImport: CatalogImporter;
+  /** Payment sessions, provider events (the webhook endpoint), refunds. */
+  payments: Payments;
+  /** The offline provider when it is the one in use (its card form and webhook sender). */
+  testPayments: TestPaymentProvider | null;
   demoMode: boolean;
 }
 
@@ -60,6 +83,10 @@ export const defaultServicesConfig = (): ServicesConfig => ({
   keyring: createKeyring([randomBytes(32)]),
   now: () => new Date(),
   reservationMinutes: 15,
+  log: pino({ level: 'silent' }),
+  testWebhookSecret: randomBytes(32).toString('base64url'),
+  webhookUrl: () => null,
+  paymentsQueued: () => {},
 });
 
 export function createServices(
@@ -68,14 +95,42 @@ export function createServices(
 ): ServerServices {
   const deps: ServiceDeps = { ...config, devices: createDeviceCookies(config.keyring, config.now) };
   const sessions = createSessionStore(db, config.now);
+  const testPayments = config.paymentProvider
+    ? null
+    : createTestProvider(db, {
+        webhookSecret: config.testWebhookSecret,
+        webhookUrl: config.webhookUrl,
+        queued: config.paymentsQueued,
+        log: config.log,
+      });
+  const payments = createPayments({
+    db,
+    provider: config.paymentProvider ?? (testPayments as TestPaymentProvider),
+    publicUrl: config.publicUrl,
+    mailQueued: config.mailQueued,
+    log: config.log,
+  });
   return {
     catalog: createCatalogService(db),
     cart: createCartService(db),
     checkout: {
       quote: (owner, input) => quoteCheckout(db, owner, input),
-      placeOrder: (owner, input) => placeOrder(db, owner, input, config.reservationMinutes),
+      placeOrder: (owner, input) =>
+        placeOrder(db, payments, owner, input, config.reservationMinutes),
+      confirmTestPayment: (input) => confirmTestPayment(db, payments, testPayments, input),
+      paymentResult: (input) => paymentResult(db, payments, input),
     },
+    orders: createOrderService(db, config.rateLimits),
+    ordersAdmin: createOrderAdminService({
+      db,
+      payments,
+      publicUrl: config.publicUrl,
+      mailQueued: config.mailQueued,
+    }),
+    payments,
+    testPayments,
     catalogAdmin: createCatalogAdminService(db),
+    shopSettings: createShopSettingsService(db),
     catalogCsv: () => catalogCsvRows(db),
     catalogImport: {
       read: async (text) =>

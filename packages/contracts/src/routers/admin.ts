@@ -16,6 +16,8 @@ import {
 } from '../schemas/admin.ts';
 import { createRouter, staffProcedure } from '../trpc.ts';
 import { catalogAdminRouter } from './catalog-admin.ts';
+import { ordersAdminRouter } from './orders-admin.ts';
+import { shopSettingsRouter } from './shop-settings.ts';
 
 /** Staff administration. `actorId` is the staff member making the change. */
 export interface StaffService {
@@ -36,6 +38,8 @@ export interface StaffService {
 
 export const adminRouter = createRouter({
   catalog: catalogAdminRouter,
+  settings: shopSettingsRouter,
+  orders: ordersAdminRouter,
 
   staff: createRouter({
     list: staffProcedure('staff:manage')

@@ -6,7 +6,18 @@ import {
   type PlaceOrderRequest,
   placeOrderInputSchema,
 } from '../schemas/checkout.ts';
-import { type PlacedOrder, placedOrderSchema } from '../schemas/orders.ts';
+import {
+  type ConfirmTestPaymentRequest,
+  confirmTestPaymentInputSchema,
+  type Order,
+  orderSchema,
+  type PaymentAttempt,
+  type PaymentResultInput,
+  type PlacedOrder,
+  paymentAttemptSchema,
+  paymentResultInputSchema,
+  placedOrderSchema,
+} from '../schemas/orders.ts';
 import { createRouter, publicProcedure } from '../trpc.ts';
 import { type CartOwner, cartOwner } from './cart.ts';
 
@@ -21,6 +32,18 @@ export interface CheckoutService {
    * the cart closed, all in one transaction; a losing buyer gets CONFLICT naming the item.
    */
   placeOrder(owner: CartOwner, input: PlaceOrderRequest): Promise<PlacedOrder>;
+  /**
+   * The offline test provider's card form: the payment is accepted or declined at once and the
+   * provider confirms it later with a signed webhook, as Stripe does. NOT_FOUND with another
+   * provider configured.
+   */
+  confirmTestPayment(input: ConfirmTestPaymentRequest): Promise<PaymentAttempt>;
+  /**
+   * The order after the payer returns (the redirect path): asks the provider how the payment
+   * stands and applies it through the same state machine as the webhook. The payment's client
+   * secret is the payer's proof; a wrong one is NOT_FOUND.
+   */
+  paymentResult(input: PaymentResultInput): Promise<Order>;
 }
 
 /** Guests check out too; each call is about the caller's own cart. */
@@ -34,4 +57,14 @@ export const checkoutRouter = createRouter({
     .input(placeOrderInputSchema)
     .output(placedOrderSchema)
     .mutation(({ ctx, input }) => ctx.services.checkout.placeOrder(cartOwner(ctx), input)),
+
+  confirmTestPayment: publicProcedure
+    .input(confirmTestPaymentInputSchema)
+    .output(paymentAttemptSchema)
+    .mutation(({ ctx, input }) => ctx.services.checkout.confirmTestPayment(input)),
+
+  paymentResult: publicProcedure
+    .input(paymentResultInputSchema)
+    .output(orderSchema)
+    .query(({ ctx, input }) => ctx.services.checkout.paymentResult(input)),
 });

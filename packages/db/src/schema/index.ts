@@ -5,6 +5,7 @@ export * from './discounts.ts';
 export * from './inventory.ts';
 export * from './mail.ts';
 export * from './orders.ts';
+export * from './payments.ts';
 export * from './pricing.ts';
 export * from './settings.ts';
 export * from './shipping.ts';

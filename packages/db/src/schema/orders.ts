@@ -15,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
+import { carts } from './cart.ts';
 import { products, variants } from './catalog.ts';
 import { discountCodes } from './discounts.ts';
 import { shippingMethods } from './shipping.ts';
@@ -75,6 +76,16 @@ export const orders = pgTable(
     /** Unpaid by then, the reservation is released and the order cancelled. */
     reservedUntil: timestamp({ withTimezone: true }),
     cancelReason: text(),
+    /** The cart it was placed from: a failed payment opens it again. */
+    cartId: uuid().references(() => carts.id, { onDelete: 'set null' }),
+    paidAt: timestamp({ withTimezone: true }),
+    /** Refunds taken (pending or done), in minor units; never above the total. */
+    refundedTotal: bigint({ mode: 'number' }).notNull().default(0),
+    carrier: text(),
+    trackingNumber: text(),
+    shippedAt: timestamp({ withTimezone: true }),
+    deliveredAt: timestamp({ withTimezone: true }),
+    cancelledAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -86,6 +97,8 @@ export const orders = pgTable(
       'orders_totals',
       sql`${t.subtotal} >= 0 and ${t.discountTotal} >= 0 and ${t.shippingTotal} >= 0 and ${t.taxTotal} >= 0 and ${t.total} >= 0`,
     ),
+    check('orders_refunded_total', sql`${t.refundedTotal} between 0 and ${t.total}`),
+    index('orders_created_idx').on(t.createdAt.desc(), t.id.desc()),
   ],
 );
 

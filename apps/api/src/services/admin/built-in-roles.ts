@@ -22,7 +22,14 @@ export const builtInRoles: BuiltInRole[] = [
   {
     name: 'Manager',
     description: 'Runs the shop day to day: catalog, orders, customers and reports.',
-    permissions: ['catalog:write', 'orders:read', 'orders:write', 'customers:read', 'reports:read'],
+    permissions: [
+      'catalog:write',
+      'orders:read',
+      'orders:write',
+      'settings:write',
+      'customers:read',
+      'reports:read',
+    ],
     requiresTwoFactor: false,
   },
   {

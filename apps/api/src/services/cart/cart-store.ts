@@ -1,6 +1,6 @@
 import { carts } from '@bazaar/db/schema';
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import { type DbOrTx, rowsOf } from '../../db.ts';
 import { sha256Hex } from '../../security/secrets.ts';
 
 /** A guest cart (and its cookie) lives this many days after its last change. */
@@ -14,13 +14,13 @@ export interface CartRow {
 
 export const cartColumns = { id: carts.id, currency: carts.currency, notices: carts.notices };
 
+/** The active guest cart the token names. (In SQL by hand: every cart request reads it.) */
 export async function guestCart(db: DbOrTx, token: string): Promise<CartRow | null> {
-  const [row] = await db
-    .select(cartColumns)
-    .from(carts)
-    .where(
-      and(eq(carts.tokenHash, sha256Hex(token)), eq(carts.status, 'active'), isNull(carts.userId)),
-    );
+  const [row] = rowsOf<CartRow>(
+    await db.execute(sql`
+      select id, currency, notices from carts
+      where token_hash = ${sha256Hex(token)} and status = 'active' and user_id is null`),
+  );
   return row ?? null;
 }
 
@@ -52,4 +52,12 @@ export async function userCartOrNew(db: DbOrTx, userId: string, currency: string
 /** Locks the cart's row for the rest of the transaction: its changes happen one at a time. */
 export async function lockCart(tx: DbOrTx, cartId: string) {
   await tx.execute(sql`select 1 from carts where id = ${cartId} for update`);
+}
+
+/** {@link lockCart}, answering the cart's status once locked (null when there is no such cart). */
+export async function lockCartStatus(tx: DbOrTx, cartId: string): Promise<string | null> {
+  const [row] = rowsOf<{ status: string }>(
+    await tx.execute(sql`select status from carts where id = ${cartId} for update`),
+  );
+  return row?.status ?? null;
 }

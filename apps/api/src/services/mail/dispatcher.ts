@@ -10,11 +10,9 @@ const BATCH = 20;
 export const REDACTED_BODY = '(body removed after delivery)';
 
 export interface MailDispatcher {
-  /** Sends what is due now; resolves with how many messages it handled. */
+  /** Sends what is due now (a batch); resolves with how many messages it handled. */
   runOnce(): Promise<number>;
-  /** Asks for a run soon (after mail was queued). */
-  wake(): void;
-  start(pollMs?: number): void;
+  /** Closes the transport, after the last run (the `mail` job calls runOnce: see jobs/queue.ts). */
   stop(): Promise<void>;
 }
 
@@ -29,11 +27,6 @@ export function createMailDispatcher(
   log: Logger,
   renderers: { 'password-reset': MailRenderer },
 ): MailDispatcher {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | undefined;
-  let again = false;
-  let stopped = false;
-
   async function claim() {
     return db.transaction(async (tx) => {
       const due = await tx
@@ -110,39 +103,9 @@ export function createMailDispatcher(
     return batch.length;
   }
 
-  function kick() {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = runOnce()
-      .catch((error: unknown) => {
-        log.error({ err: error }, 'mail dispatcher run failed');
-        return 0;
-      })
-      .finally(() => {
-        running = undefined;
-        if (again) {
-          again = false;
-          kick();
-        }
-      });
-  }
-
   return {
     runOnce,
-    wake: kick,
-    start(pollMs = 5_000) {
-      stopped = false;
-      timer = setInterval(kick, pollMs);
-      timer.unref();
-      kick();
-    },
     async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
       transport.close();
     },
   };

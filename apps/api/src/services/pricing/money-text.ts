@@ -29,3 +29,9 @@ export function decimalToMinor(text: string, currency: string): number | null {
   const amount = Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
   return Number.isSafeInteger(amount) ? amount : null;
 }
+
+/** 24030 EUR → "€240.30": amounts in words people read (mail, timelines). */
+export const formatMoney = (amount: number, currency: string) =>
+  new Intl.NumberFormat('en', { style: 'currency', currency }).format(
+    amount / 10 ** fractionDigits(currency),
+  );

@@ -1,6 +1,4 @@
-import { shippingMethods, shippingRates } from '@bazaar/db/schema';
-import { and, asc, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db.ts';
+import { type SQL, sql } from 'drizzle-orm';
 
 export interface ShippingOption {
   id: string;
@@ -12,30 +10,18 @@ export interface ShippingOption {
   freeOverAmount: number | null;
 }
 
-/** The active methods that ship to `country` and have a rate in `currency`, in the shop's order. */
-export async function shippingOptions(
-  db: DbOrTx,
-  country: string,
-  currency: string,
-): Promise<ShippingOption[]> {
-  return db
-    .select({
-      id: shippingMethods.id,
-      name: shippingMethods.name,
-      description: shippingMethods.description,
-      amount: shippingRates.amount,
-      freeOverAmount: shippingRates.freeOverAmount,
-    })
-    .from(shippingMethods)
-    .innerJoin(
-      shippingRates,
-      and(eq(shippingRates.methodId, shippingMethods.id), eq(shippingRates.currency, currency)),
-    )
-    .where(
-      and(
-        eq(shippingMethods.active, true),
-        sql`(cardinality(${shippingMethods.countries}) = 0 or ${country} = any(${shippingMethods.countries}))`,
-      ),
-    )
-    .orderBy(asc(shippingMethods.position), asc(shippingMethods.name));
-}
+/**
+ * SQL for the active methods that ship to `country` and have a rate in `currency` (an SQL
+ * expression, so pricing can read it in the same statement as the currency), in the shop's order:
+ * a JSON array of `ShippingOption`.
+ */
+export const shippingOptionsJson = (country: string, currency: SQL): SQL => sql`
+  coalesce((
+    select json_agg(json_build_object('id', m.id, 'name', m.name,
+        'description', m.description, 'amount', r.amount,
+        'freeOverAmount', r.free_over_amount) order by m.position, m.name)
+    from shipping_methods m
+    join shipping_rates r on r.method_id = m.id and r.currency = ${currency}
+    where m.active
+      and (cardinality(m.countries) = 0 or ${country}::text = any(m.countries))
+  ), '[]'::json)`;
