@@ -21,8 +21,9 @@ const nextConfig: NextConfig = {
         ],
       },
       {
-        // Pages opened from emailed links carry a single-use token in the URL: never pass it on.
-        source: '/:page(reset-password|account/verify-email|admin/accept-invite)',
+        // Pages opened from emailed links carry a single-use token in the URL, and the order
+        // confirmation the payment's client secret: never pass them on, never keep them.
+        source: '/:page(reset-password|account/verify-email|admin/accept-invite|checkout/complete)',
         headers: [
           { key: 'Referrer-Policy', value: 'no-referrer' },
           { key: 'Cache-Control', value: 'no-store' },
@@ -35,6 +36,8 @@ const nextConfig: NextConfig = {
       { source: '/trpc/:path*', destination: `${env.API_URL}/trpc/:path*` },
       { source: '/media/:path*', destination: `${env.API_URL}/media/:path*` },
       { source: '/files/:path*', destination: `${env.API_URL}/files/:path*` },
+      // Payment providers call the shop's public origin.
+      { source: '/webhooks/:path*', destination: `${env.API_URL}/webhooks/:path*` },
     ];
   },
 };

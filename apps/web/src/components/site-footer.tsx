@@ -26,6 +26,11 @@ export function SiteFooter() {
                 All categories
               </Link>
             </li>
+            <li>
+              <Link href="/orders/lookup" className="rounded-sm hover:text-brand-700">
+                Find your order
+              </Link>
+            </li>
           </ul>
         </nav>
         <div>

@@ -6,6 +6,7 @@ import {
   type StockFilter,
   stockFilterSchema,
 } from '@bazaar/contracts';
+import { listHref, type SearchParams, searchParam } from './list-url';
 
 /** Products per page in the admin's list. */
 export const ADMIN_PRODUCT_PAGE_SIZE = 50;
@@ -20,32 +21,25 @@ export interface AdminProductQuery {
   cursor?: string;
 }
 
-type Params = Record<string, string | string[] | undefined>;
-
-const one = (params: Params, key: string) => {
-  const value = params[key];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
-
 /**
  * The list's query from the page's URL (filters live in the URL: shareable, back/forward works).
  * Unknown values are dropped rather than sent, and keys without a value are left out, so the
  * server prefetch and the browser build the same query key.
  */
-export function adminProductQuery(params: Params): AdminProductQuery {
+export function adminProductQuery(params: SearchParams): AdminProductQuery {
   const query: AdminProductQuery = {
     limit: ADMIN_PRODUCT_PAGE_SIZE,
-    sort: adminProductSortSchema.catch('updated').parse(one(params, 'sort')),
+    sort: adminProductSortSchema.catch('updated').parse(searchParam(params, 'sort')),
   };
-  const search = one(params, 'q')?.trim().slice(0, 100);
+  const search = searchParam(params, 'q')?.trim().slice(0, 100);
   if (search) query.search = search;
-  const status = productStatusSchema.safeParse(one(params, 'status'));
+  const status = productStatusSchema.safeParse(searchParam(params, 'status'));
   if (status.success) query.status = status.data;
-  const stock = stockFilterSchema.safeParse(one(params, 'stock'));
+  const stock = stockFilterSchema.safeParse(searchParam(params, 'stock'));
   if (stock.success) query.stock = stock.data;
-  const category = one(params, 'category');
+  const category = searchParam(params, 'category');
   if (category && /^[0-9a-f-]{36}$/i.test(category)) query.categoryId = category;
-  const cursor = one(params, 'cursor');
+  const cursor = searchParam(params, 'cursor');
   if (cursor) query.cursor = cursor;
   return query;
 }
@@ -57,17 +51,13 @@ export function adminProductHref(
     Record<'q' | 'status' | 'stock' | 'category' | 'sort' | 'cursor', string | undefined>
   >,
 ): string {
-  const params = new URLSearchParams();
-  const merged = {
+  return listHref('/admin/products', {
     q: current.search,
     status: current.status,
     stock: current.stock,
     category: current.categoryId,
     sort: current.sort === 'updated' ? undefined : current.sort,
-    cursor: undefined as string | undefined,
+    cursor: undefined,
     ...changes,
-  };
-  for (const [key, value] of Object.entries(merged)) if (value) params.set(key, value);
-  const search = params.toString();
-  return search ? `/admin/products?${search}` : '/admin/products';
+  });
 }

@@ -47,6 +47,24 @@ const ADMIN_SECTIONS: readonly AdminSection[] = [
     permission: 'customers:read',
   },
   {
+    href: '/admin/shipping',
+    label: 'Shipping',
+    icon: 'M1 3h15v13H1V3Zm15 5h4l3 3v5h-7V8ZM5.5 21a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5Zm13 0a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5Z',
+    permission: 'settings:write',
+  },
+  {
+    href: '/admin/tax',
+    label: 'Tax',
+    icon: 'M19 5 5 19M6.5 9a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5Zm11 11a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5Z',
+    permission: 'settings:write',
+  },
+  {
+    href: '/admin/discounts',
+    label: 'Discounts',
+    icon: 'M20.6 13.4 13.4 20.6a2 2 0 0 1-2.8 0L2 12V2h10l8.6 8.6a2 2 0 0 1 0 2.8ZM7 7h.01',
+    permission: 'settings:write',
+  },
+  {
     href: '/admin/staff',
     label: 'Staff',
     icon: 'M17 21v-2a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v2M10 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm9-3v6m3-3h-6',

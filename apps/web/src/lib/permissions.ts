@@ -5,6 +5,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'catalog:write': 'Edit products, prices and stock',
   'orders:read': 'View orders',
   'orders:write': 'Fulfil, cancel and refund orders',
+  'settings:write': 'Set up shipping, tax and discount codes',
   'customers:read': 'View customers',
   'staff:manage': 'Invite staff and manage roles',
   'reports:read': 'View reports',

@@ -5,6 +5,7 @@ import { usePathname } from 'next/navigation';
 
 const LINKS = [
   { href: '/account', label: 'Profile' },
+  { href: '/account/orders', label: 'Orders' },
   { href: '/account/addresses', label: 'Addresses' },
   { href: '/account/security', label: 'Security' },
 ] as const;
@@ -15,7 +16,9 @@ export function AccountNav() {
     <nav aria-label="Account" className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
       <ul className="flex gap-1 whitespace-nowrap lg:flex-col">
         {LINKS.map(({ href, label }) => {
-          const current = pathname === href;
+          // An order's page is still "Orders"; the profile is only its own page.
+          const current =
+            pathname === href || (href !== '/account' && pathname.startsWith(`${href}/`));
           return (
             <li key={href}>
               <Link

@@ -3,30 +3,18 @@
 import { type Address, MAX_ADDRESSES } from '@bazaar/contracts';
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { SelectField, TextField } from '@/components/ui/field';
 import { FormAlert, FormStatus } from '@/components/ui/messages';
 import { emptyStateClass } from '@/components/ui/styles';
 import { formValues, useFormErrors } from '@/components/ui/use-form-errors';
-import { addressInput, cityLine, sortAddresses } from '@/lib/addresses';
-import { countryName, countryOptions } from '@/lib/countries';
+import { addressInput, sortAddresses } from '@/lib/addresses';
 import { formErrors } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
+import { ADDRESS_FIELDS, AddressFields, SavedAddress } from './address-fields';
 
-const ADDRESS_FIELDS = [
-  'fullName',
-  'company',
-  'line1',
-  'line2',
-  'city',
-  'region',
-  'postalCode',
-  'country',
-  'phone',
-  'isDefault',
-] as const;
+/** What the API may find fault with in a saved address. */
+const SAVED_ADDRESS_FIELDS = [...ADDRESS_FIELDS, 'isDefault'] as const;
 
 type Mode = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string };
 
@@ -114,21 +102,6 @@ export function AddressBook() {
   );
 }
 
-function AddressLines({ address }: { address: Address }) {
-  return (
-    <address className="space-y-0.5 text-sm text-stone-700 not-italic">
-      <span className="block font-medium text-stone-900">{address.fullName}</span>
-      {address.company ? <span className="block">{address.company}</span> : null}
-      <span className="block">{address.line1}</span>
-      {address.line2 ? <span className="block">{address.line2}</span> : null}
-      <span className="block">{cityLine(address)}</span>
-      {address.region ? <span className="block">{address.region}</span> : null}
-      <span className="block">{countryName(address.country)}</span>
-      {address.phone ? <span className="block text-stone-500">{address.phone}</span> : null}
-    </address>
-  );
-}
-
 function AddressCard({
   address,
   onEdit,
@@ -167,14 +140,7 @@ function AddressCard({
         address.isDefault ? 'bg-brand-50/60 ring-brand-200' : 'bg-white ring-stone-200'
       }`}
     >
-      <div className="flex items-start justify-between gap-3">
-        <AddressLines address={address} />
-        {address.isDefault ? (
-          <Badge tone="brand" className="shrink-0">
-            Default
-          </Badge>
-        ) : null}
-      </div>
+      <SavedAddress address={address} className="flex items-start justify-between gap-3" />
       <FormAlert message={failure ? formErrors(failure, { fields: [] }).formError : null} />
       {confirming ? (
         <div className="flex flex-wrap items-center gap-2 rounded-xl bg-red-50 p-3 ring-1 ring-red-200">
@@ -239,7 +205,7 @@ function AddressForm({
   const invalidate = useInvalidateAddresses();
   const headingId = useId();
   const { formRef, errors, field, setFromError, clear } = useFormErrors({
-    fields: ADDRESS_FIELDS,
+    fields: SAVED_ADDRESS_FIELDS,
     prefix: address ? 'address.' : '',
   });
   const onSuccess = async () => {
@@ -268,13 +234,6 @@ function AddressForm({
   }
 
   const pending = create.isPending || update.isPending;
-  /** Ties a text input to the address's current value and to the API's error for it. */
-  const bind = (name: Exclude<(typeof ADDRESS_FIELDS)[number], 'country' | 'isDefault'>) => ({
-    name,
-    defaultValue: address?.[name],
-    error: field(name),
-  });
-  const countries = countryOptions(address?.country);
 
   return (
     <form
@@ -288,57 +247,7 @@ function AddressForm({
         {title}
       </h3>
       <FormAlert message={errors?.formError} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <div ref={firstField}>
-          <TextField label="Full name" autoComplete="name" {...bind('fullName')} />
-        </div>
-        <TextField label="Company" optional autoComplete="organization" {...bind('company')} />
-        <TextField
-          label="Street address"
-          autoComplete="address-line1"
-          {...bind('line1')}
-          className="sm:col-span-2"
-        />
-        <TextField
-          label="Apartment, suite, floor"
-          optional
-          autoComplete="address-line2"
-          {...bind('line2')}
-          className="sm:col-span-2"
-        />
-        <TextField label="Postal code" autoComplete="postal-code" {...bind('postalCode')} />
-        <TextField label="City" autoComplete="address-level2" {...bind('city')} />
-        <TextField
-          label="State, province or region"
-          optional
-          autoComplete="address-level1"
-          {...bind('region')}
-        />
-        <SelectField
-          label="Country"
-          name="country"
-          autoComplete="country"
-          defaultValue={address?.country ?? ''}
-          error={field('country')}
-        >
-          <option value="" disabled>
-            Choose a country
-          </option>
-          {countries.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name} ({c.code})
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          label="Phone"
-          type="tel"
-          optional
-          autoComplete="tel"
-          hint="Only for delivery questions."
-          {...bind('phone')}
-        />
-      </div>
+      <AddressFields address={address} error={field} firstFieldRef={firstField} />
       {address?.isDefault ? null : (
         <label className="flex items-center gap-2 text-sm text-stone-800">
           <input

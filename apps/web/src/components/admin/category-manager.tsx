@@ -5,7 +5,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { SelectField, TextField } from '@/components/ui/field';
 import { FormAlert, FormStatus } from '@/components/ui/messages';
 import { PageHeading } from '@/components/ui/page-heading';
@@ -13,6 +12,7 @@ import { inputClass, surfaceClass } from '@/components/ui/styles';
 import { categoryPickerOptions } from '@/lib/categories';
 import { formErrors } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
+import { DeleteDialog, useDeleteConfirmation } from './delete-dialog';
 
 const depthOf = (list: readonly AdminCategory[], c: AdminCategory): number => {
   let depth = 0;
@@ -45,7 +45,6 @@ export function CategoryManager() {
   const [status, setStatus] = useState<string>();
   const [error, setError] = useState<string>();
   const [editing, setEditing] = useState<string | null>(null);
-  const [deleting, setDeleting] = useState<AdminCategory | null>(null);
   const [createErrors, setCreateErrors] = useState<Record<string, string[]>>({});
   const categories = list.data ?? [];
   const fail = (e: unknown) => setError(formErrors(e, { fields: [] }).formError);
@@ -53,6 +52,12 @@ export function CategoryManager() {
     setError(undefined);
     setStatus(message);
   };
+  // A failed delete shows in the dialog and, once it is closed, above the tree.
+  const deletion = useDeleteConfirmation<AdminCategory>(
+    remove,
+    (c) => done(`${c.name} deleted.`),
+    fail,
+  );
 
   function add(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -238,7 +243,7 @@ export function CategoryManager() {
                   <Button size="sm" variant="quiet" onClick={() => setEditing(c.id)}>
                     Rename
                   </Button>
-                  <Button size="sm" variant="quiet" onClick={() => setDeleting(c)}>
+                  <Button size="sm" variant="quiet" onClick={() => deletion.ask(c)}>
                     Delete
                   </Button>
                 </>
@@ -248,30 +253,9 @@ export function CategoryManager() {
         })}
       </ul>
 
-      <ConfirmDialog
-        open={deleting !== null}
-        title={`Delete ${deleting?.name ?? ''}?`}
-        confirmLabel="Delete"
-        variant="danger"
-        pending={remove.isPending}
-        error={error}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(
-            { id: deleting.id },
-            {
-              onSuccess: () => {
-                done(`${deleting.name} deleted.`);
-                setDeleting(null);
-              },
-              onError: fail,
-            },
-          )
-        }
-        onClose={() => setDeleting(null)}
-      >
-        Only an empty category can be deleted: move its products and subcategories first.
-      </ConfirmDialog>
+      <DeleteDialog confirmation={deletion} title={(c) => `Delete ${c.name}?`}>
+        {() => 'Only an empty category can be deleted: move its products and subcategories first.'}
+      </DeleteDialog>
     </div>
   );
 }

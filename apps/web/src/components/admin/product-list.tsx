@@ -25,6 +25,8 @@ import { formatMoney } from '@/lib/money';
 import { useTRPC } from '@/trpc/react';
 import { ProductImage } from '../product-image';
 import { CatalogImport } from './catalog-import';
+import { DataTable } from './data-table';
+import { FilterField, ListPagination } from './list-controls';
 
 const STATUS_TONE: Record<AdminProductRow['status'], BadgeTone> = {
   active: 'success',
@@ -221,130 +223,101 @@ export function ProductList({ query }: { query: AdminProductQuery }) {
         <div className={emptyStateClass}>No products match these filters.</div>
       ) : null}
       {items.length > 0 ? (
-        <div className={`${surfaceClass} overflow-x-auto`}>
-          <table className="min-w-full text-left text-sm">
-            <caption className="sr-only">Products</caption>
-            <thead className="border-stone-200 border-b text-stone-500 text-xs uppercase tracking-wide">
-              <tr>
-                <th scope="col" className="w-10 px-4 py-3">
-                  <input
-                    type="checkbox"
-                    aria-label="Select all on this page"
-                    checked={allSelected}
-                    onChange={() =>
-                      setSelected(allSelected ? new Set() : new Set(items.map((p) => p.id)))
-                    }
-                    className="size-4 rounded border-stone-300"
-                  />
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Product
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Status
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Category
-                </th>
-                <th scope="col" className="px-4 py-3 text-right font-medium">
-                  Variants
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Stock
-                </th>
-                <th scope="col" className="px-4 py-3 text-right font-medium">
-                  Price
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Updated
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {items.map((product) => (
-                <tr
-                  key={product.id}
-                  className={selected.has(product.id) ? 'bg-brand-50/60' : undefined}
-                >
-                  <td className="px-4 py-2.5">
-                    <input
-                      type="checkbox"
-                      aria-label={`Select ${product.title}`}
-                      checked={selected.has(product.id)}
-                      onChange={() => {
-                        const next = new Set(selected);
-                        if (next.has(product.id)) next.delete(product.id);
-                        else next.add(product.id);
-                        setSelected(next);
-                      }}
-                      className="size-4 rounded border-stone-300"
+        <DataTable
+          caption="Products"
+          columns={[
+            {
+              label: (
+                <input
+                  type="checkbox"
+                  aria-label="Select all on this page"
+                  checked={allSelected}
+                  onChange={() =>
+                    setSelected(allSelected ? new Set() : new Set(items.map((p) => p.id)))
+                  }
+                  className="size-4 rounded border-stone-300"
+                />
+              ),
+              className: 'w-10 px-4 py-3',
+            },
+            { label: 'Product' },
+            { label: 'Status' },
+            { label: 'Category' },
+            { label: 'Variants', numeric: true },
+            { label: 'Stock' },
+            { label: 'Price', numeric: true },
+            { label: 'Updated' },
+          ]}
+          headCellClass="px-4 py-3 font-medium"
+          className={`${surfaceClass} overflow-x-auto`}
+        >
+          {items.map((product) => (
+            <tr
+              key={product.id}
+              className={selected.has(product.id) ? 'bg-brand-50/60' : undefined}
+            >
+              <td className="px-4 py-2.5">
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${product.title}`}
+                  checked={selected.has(product.id)}
+                  onChange={() => {
+                    const next = new Set(selected);
+                    if (next.has(product.id)) next.delete(product.id);
+                    else next.add(product.id);
+                    setSelected(next);
+                  }}
+                  className="size-4 rounded border-stone-300"
+                />
+              </td>
+              <td className="px-4 py-2.5">
+                <div className="flex items-center gap-3">
+                  <div className="size-10 shrink-0 overflow-hidden rounded-lg bg-stone-100">
+                    <ProductImage
+                      image={product.image}
+                      fallbackAlt=""
+                      className="size-full object-cover"
                     />
-                  </td>
-                  <td className="px-4 py-2.5">
-                    <div className="flex items-center gap-3">
-                      <div className="size-10 shrink-0 overflow-hidden rounded-lg bg-stone-100">
-                        <ProductImage
-                          image={product.image}
-                          fallbackAlt=""
-                          className="size-full object-cover"
-                        />
-                      </div>
-                      <div className="min-w-0">
-                        <Link
-                          href={`/admin/products/${product.id}`}
-                          className={`${linkClass} block truncate`}
-                        >
-                          {product.title}
-                        </Link>
-                        <span className="block truncate text-stone-500 text-xs">
-                          {product.slug}
-                        </span>
-                      </div>
-                    </div>
-                  </td>
-                  <td className="px-4 py-2.5">
-                    <Badge tone={STATUS_TONE[product.status]} className="capitalize">
-                      {product.status}
-                    </Badge>
-                  </td>
-                  <td className="px-4 py-2.5 text-stone-700">{product.category.name}</td>
-                  <td className="px-4 py-2.5 text-right tabular-nums">{product.variantCount}</td>
-                  <td className="px-4 py-2.5">
-                    <Badge tone={STOCK_TONE[product.stock]}>{STOCK_LABEL[product.stock]}</Badge>{' '}
-                    <span className="text-stone-500 tabular-nums">{product.available}</span>
-                  </td>
-                  <td className="px-4 py-2.5 text-right tabular-nums">
-                    {product.price ? formatMoney(product.price) : '—'}
-                  </td>
-                  <td className="px-4 py-2.5 text-stone-600">
-                    <DateTime value={product.updatedAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  </div>
+                  <div className="min-w-0">
+                    <Link
+                      href={`/admin/products/${product.id}`}
+                      className={`${linkClass} block truncate`}
+                    >
+                      {product.title}
+                    </Link>
+                    <span className="block truncate text-stone-500 text-xs">{product.slug}</span>
+                  </div>
+                </div>
+              </td>
+              <td className="px-4 py-2.5">
+                <Badge tone={STATUS_TONE[product.status]} className="capitalize">
+                  {product.status}
+                </Badge>
+              </td>
+              <td className="px-4 py-2.5 text-stone-700">{product.category.name}</td>
+              <td className="px-4 py-2.5 text-right tabular-nums">{product.variantCount}</td>
+              <td className="px-4 py-2.5">
+                <Badge tone={STOCK_TONE[product.stock]}>{STOCK_LABEL[product.stock]}</Badge>{' '}
+                <span className="text-stone-500 tabular-nums">{product.available}</span>
+              </td>
+              <td className="px-4 py-2.5 text-right tabular-nums">
+                {product.price ? formatMoney(product.price) : '—'}
+              </td>
+              <td className="px-4 py-2.5 text-stone-600">
+                <DateTime value={product.updatedAt} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
 
-      {query.cursor || list.data?.nextCursor ? (
-        <nav aria-label="Pagination" className="flex justify-between gap-3">
-          {query.cursor ? (
-            <Link href={adminProductHref(query, {})} className={buttonClass('secondary', 'sm')}>
-              ← First page
-            </Link>
-          ) : (
-            <span />
-          )}
-          {list.data?.nextCursor ? (
-            <Link
-              href={adminProductHref(query, { cursor: list.data.nextCursor })}
-              className={buttonClass('secondary', 'sm')}
-            >
-              Next page →
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <ListPagination
+        firstHref={query.cursor ? adminProductHref(query, {}) : null}
+        nextHref={
+          list.data?.nextCursor ? adminProductHref(query, { cursor: list.data.nextCursor }) : null
+        }
+      />
 
       <ConfirmDialog
         open={confirmDelete}
@@ -378,10 +351,7 @@ function Filter({
 }) {
   const id = `filter-${label.toLowerCase()}`;
   return (
-    <div>
-      <label htmlFor={id} className="block font-medium text-stone-600 text-xs">
-        {label}
-      </label>
+    <FilterField id={id} label={label}>
       <select
         id={id}
         value={value ?? ''}
@@ -395,6 +365,6 @@ function Filter({
           </option>
         ))}
       </select>
-    </div>
+    </FilterField>
   );
 }

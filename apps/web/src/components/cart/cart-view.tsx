@@ -146,14 +146,15 @@ export function CartView({ currency }: { currency: string }) {
         {cart.checkoutReady ? null : (
           <p className="text-amber-800 text-sm">Fix the items marked above to check out.</p>
         )}
-        <button
-          type="button"
-          disabled
-          className={`w-full ${buttonClass('primary', 'lg')}`}
-          title="Checkout is the next step of this release"
-        >
-          Checkout — coming soon
-        </button>
+        {cart.checkoutReady ? (
+          <Link href="/checkout" className={`w-full ${buttonClass('primary', 'lg')}`}>
+            Checkout
+          </Link>
+        ) : (
+          <button type="button" disabled className={`w-full ${buttonClass('primary', 'lg')}`}>
+            Checkout
+          </button>
+        )}
         <Link href="/" className={`block text-center text-sm ${linkClass}`}>
           Continue shopping
         </Link>

@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import { getSessionState } from '@/components/account/session';
+import { type CheckoutCustomer, CheckoutFlow } from '@/components/checkout/checkout-flow';
+import { Container } from '@/components/container';
+import { PageHeading } from '@/components/ui/page-heading';
+import { getTRPC, HydrateClient, prefetch } from '@/trpc/server';
+import { getShopCurrency } from '@/trpc/shop-currency';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
+
+/**
+ * The checkout. The shop layout has already fetched the cart; a signed-in customer's saved
+ * addresses are fetched here so the default one is preselected on the first render.
+ */
+export default async function CheckoutPage() {
+  const [{ current }, session] = await Promise.all([getShopCurrency(), getSessionState()]);
+  const customer: CheckoutCustomer | null =
+    session.status === 'signed-in' ? { email: session.user.email, kind: session.user.kind } : null;
+  if (customer?.kind === 'customer') void prefetch(getTRPC().account.addresses.list.queryOptions());
+  return (
+    <HydrateClient>
+      <Container className="pt-8 pb-24 sm:pt-12">
+        <PageHeading title="Checkout" />
+        <div className="mt-8">
+          <CheckoutFlow currency={current} customer={customer} />
+        </div>
+      </Container>
+    </HydrateClient>
+  );
+}
