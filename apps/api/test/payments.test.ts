@@ -174,6 +174,22 @@ describe('paying with the test provider', () => {
     expect((await orderRow(placed.id))?.status).toBe('paid');
   });
 
+  it('refuses an oversized event before reading it all, closing the connection', async () => {
+    const res = await fetch(`${app().url}/webhooks/payments/test`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: 'x'.repeat(1024 * 1024),
+    });
+    expect(res.status).toBe(413);
+    // The unread rest is still on the connection: a proxy must not send another request into it.
+    expect(res.headers.get('connection')).toBe('close');
+    const other = await fetch(`${app().url}/webhooks/payments/stripe`, {
+      method: 'POST',
+      body: '{}',
+    });
+    expect(other.status).toBe(404);
+  });
+
   it('a declined card cancels the order at once: stock released, cart back, clear message', async () => {
     const item = await product(3);
     const browser = await shopperWith(item.variantId, 2);

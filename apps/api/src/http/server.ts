@@ -240,6 +240,10 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  // Answered before the request body was read (a 413): the rest of it is still on the
+  // connection, so it must not be reused (the web app's proxy would send the next request into
+  // it and answer that one 500).
+  if (!res.req.complete) res.setHeader('connection', 'close');
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
 }
