@@ -57,7 +57,8 @@ export function fulfilmentStatus(order: LockedOrder): OrderStatus {
 
 /** What an order's status is once `refundedTotal` of it has been refunded. */
 export function statusAfterRefund(order: LockedOrder, refundedTotal: number): OrderStatus {
-  if (order.status === 'cancelled' && refundedTotal > 0 && order.paidAt === null) return 'refunded';
+  // Never paid: a payment that came after the order was cancelled, refunded automatically.
+  if (order.paidAt === null) return refundedTotal > 0 ? 'refunded' : 'cancelled';
   if (order.status === 'cancelled') return 'cancelled';
   if (refundedTotal >= order.total) return 'refunded';
   if (refundedTotal > 0) return 'partially_refunded';

@@ -1,8 +1,7 @@
-import type { Database } from '@bazaar/db';
 import { orderLines } from '@bazaar/db/schema';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db.ts';
-import { changeStock } from '../inventory/stock.ts';
+import { changeStockIn } from '../inventory/stock.ts';
 
 /**
  * Moves the stock of every line of an order, in variant order (as placing reserves it, so two
@@ -21,7 +20,7 @@ export async function moveOrderStock(
     .where(eq(orderLines.orderId, orderId))
     .orderBy(orderLines.variantId);
   for (const line of lines) {
-    await changeStock(tx as unknown as Database, {
+    await changeStockIn(tx, {
       variantId: line.variantId,
       change:
         kind === 'restock'

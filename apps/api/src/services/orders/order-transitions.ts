@@ -182,11 +182,7 @@ export async function failRefund(tx: Tx, order: LockedOrder, refundId: string, e
     .update(orders)
     .set({
       refundedTotal,
-      // An automatic refund of a late payment failed: the order is cancelled, not refunded.
-      status: statusAfterRefund(
-        order.status === 'refunded' && !order.paidAt ? { ...order, status: 'cancelled' } : order,
-        refundedTotal,
-      ),
+      status: statusAfterRefund(order, refundedTotal),
       updatedAt: sql`now()`,
     })
     .where(eq(orders.id, order.id));

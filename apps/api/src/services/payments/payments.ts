@@ -156,7 +156,7 @@ export function createPayments(deps: PaymentsDeps) {
         // back at once and the order says so.
         const refundId = await takeRefund(
           tx,
-          { ...order, refundedTotal: 0 },
+          order,
           {
             amount: payment.amount,
             reason: 'Paid after the order was cancelled',
