@@ -7,7 +7,6 @@ import {
   type ProcedureMeta,
 } from '@bazaar/contracts';
 import { renderDemoImage } from '@bazaar/db/seed';
-import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { createContext, type RequestState } from '../context.ts';
 import type { Logger } from '../logger.ts';
 import type { MediaStore } from '../media/store.ts';
@@ -18,6 +17,7 @@ import type { ServerServices } from '../services/index.ts';
 import { receiveCatalogCsv, sendCatalogCsv } from './catalog-csv.ts';
 import { receivePaymentWebhook } from './payment-webhooks.ts';
 import { requestIdOf } from './request-id.ts';
+import { createTrpcNodeHandler } from './trpc-node-handler.ts';
 import { receiveUpload, serveUpload, UPLOAD_CONTENT_TYPES } from './uploads.ts';
 
 export interface HttpSecurity {
@@ -61,7 +61,7 @@ function isPrivate(type: string, paths: readonly string[] | undefined, session: 
 }
 
 export function createApiServer({ services, log, ping, security, media }: ApiServerDeps): Server {
-  const trpc = createHTTPHandler({
+  const trpc = createTrpcNodeHandler({
     router: appRouter,
     basePath: '/trpc/',
     maxBatchSize: MAX_BATCH_SIZE,

@@ -1,0 +1,290 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  type AnyTRPCProcedure,
+  type AnyTRPCRouter,
+  getErrorShape,
+  getTRPCErrorFromUnknown,
+  type inferRouterContext,
+  TRPCError,
+  transformTRPCResponse,
+} from '@trpc/server';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import {
+  getHTTPStatusCode,
+  type HTTPErrorHandler,
+  type ResponseMetaFn,
+  type TRPCRequestInfo,
+} from '@trpc/server/http';
+
+export interface TrpcNodeHandlerOptions<TRouter extends AnyTRPCRouter> {
+  router: TRouter;
+  /** Where the router is mounted, with a trailing slash: `/trpc/`. */
+  basePath: string;
+  maxBatchSize: number;
+  maxBodySize: number;
+  createContext(opts: { req: IncomingMessage }): Promise<inferRouterContext<TRouter>>;
+  responseMeta?: ResponseMetaFn<TRouter>;
+  onError?: HTTPErrorHandler<TRouter, IncomingMessage>;
+}
+
+/** What a request asks for, when it is one the fast path answers. */
+interface Plan {
+  type: 'query' | 'mutation';
+  isBatchCall: boolean;
+  paths: string[];
+  procedures: { path: string; procedure: AnyTRPCProcedure }[];
+  query: URLSearchParams;
+}
+
+type CallResult = [error: TRPCError, data: undefined] | [error: undefined, data: unknown];
+
+const PROCEDURE_PATHS = /^[A-Za-z0-9_.,-]+$/;
+
+/**
+ * tRPC over node:http without the Fetch API. tRPC's own Node adapter turns every request into a
+ * WHATWG `Request` (URL, Headers, AbortController, a ReadableStream body) and pipes the answer
+ * back through a `WritableStream`; on a 2-core machine that was most of a request's CPU. This
+ * handler answers plain JSON calls — one or a batch of queries by GET, mutations by POST —
+ * straight from the Node request, with tRPC's public helpers for what is tRPC's business (error
+ * shapes, status codes, the transformer), so the wire format is the one `@trpc/client` expects.
+ * Anything else (streaming links, subscriptions, form data, unknown paths, wrong methods, oversized
+ * batches or bodies) goes to tRPC's stock handler, which knows how to answer or refuse it.
+ */
+export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(
+  opts: TrpcNodeHandlerOptions<TRouter>,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const stock = createHTTPHandler({
+    router: opts.router,
+    basePath: opts.basePath,
+    maxBatchSize: opts.maxBatchSize,
+    maxBodySize: opts.maxBodySize,
+    createContext: opts.createContext,
+    responseMeta: opts.responseMeta,
+    onError: opts.onError,
+  });
+  const procedures = opts.router._def.procedures as Record<string, AnyTRPCProcedure>;
+  const config = opts.router._def._config;
+  const deserialize = (value: unknown): unknown => config.transformer.input.deserialize(value);
+
+  function planFor(req: IncomingMessage): Plan | null {
+    const method = req.method;
+    if (method !== 'GET' && method !== 'POST') return null;
+    const contentType = req.headers['content-type'];
+    const json = contentType?.split(';', 1)[0]?.trim().toLowerCase() === 'application/json';
+    if (method === 'POST' ? !json : contentType !== undefined && !json) return null;
+    if (req.headers['trpc-accept'] !== undefined) return null;
+    if (req.headers.accept?.includes('application/jsonl')) return null;
+    const length = req.headers['content-length'];
+    if (length !== undefined && !(Number(length) <= opts.maxBodySize)) return null;
+
+    const url = req.url ?? '';
+    if (!url.startsWith(opts.basePath)) return null;
+    const queryAt = url.indexOf('?');
+    const path = url.slice(opts.basePath.length, queryAt === -1 ? undefined : queryAt);
+    if (!PROCEDURE_PATHS.test(path)) return null;
+    const query = new URLSearchParams(queryAt === -1 ? '' : url.slice(queryAt + 1));
+    if (query.has('connectionParams')) return null;
+    const isBatchCall = query.get('batch') === '1';
+    const paths = isBatchCall ? path.split(',') : [path];
+    if (paths.length > opts.maxBatchSize) return null;
+
+    const type = method === 'GET' ? 'query' : 'mutation';
+    const found: Plan['procedures'] = [];
+    for (const p of paths) {
+      const procedure = Object.hasOwn(procedures, p) ? procedures[p] : undefined;
+      if (procedure?._def.type !== type) return null;
+      found.push({ path: p, procedure });
+    }
+    return { type, isBatchCall, paths, procedures: found, query };
+  }
+
+  async function answer(req: IncomingMessage, res: ServerResponse, plan: Plan): Promise<void> {
+    const { type, isBatchCall, paths, query } = plan;
+    const inputs = lazyInputs(
+      () => readInputs(req, plan.type, query, opts.maxBodySize),
+      (raw) => {
+        if (raw === undefined) return [];
+        if (!isBatchCall) return [deserialize(raw)];
+        if (!isObject(raw))
+          throw new TRPCError({
+            code: 'BAD_REQUEST',
+            message: '"input" needs to be an object when doing a batch call',
+          });
+        return paths.map((_, index) => {
+          const input = raw[index];
+          return input === undefined ? undefined : deserialize(input);
+        });
+      },
+    );
+    const calls = plan.procedures.map(({ path, procedure }, index) => ({
+      batchIndex: index,
+      path,
+      procedure,
+      getRawInput: async () => (await inputs.read())[index],
+      result: () => inputs.result()?.[index],
+    }));
+    const info: TRPCRequestInfo = {
+      isBatchCall,
+      accept: null,
+      type,
+      calls,
+      connectionParams: null,
+      signal: undefined as unknown as AbortSignal,
+      url: null,
+    };
+
+    let ctx: inferRouterContext<TRouter> | undefined;
+    let ctxError: TRPCError | undefined;
+    try {
+      ctx = await opts.createContext({ req });
+    } catch (cause) {
+      ctxError = getTRPCErrorFromUnknown(cause);
+    }
+
+    const results = await Promise.all(
+      calls.map(async (call): Promise<CallResult> => {
+        try {
+          if (ctxError) throw ctxError;
+          const data: unknown = await call.procedure({
+            path: call.path,
+            getRawInput: call.getRawInput,
+            ctx,
+            type,
+            signal: undefined,
+            batchIndex: call.batchIndex,
+          });
+          return [undefined, data];
+        } catch (cause) {
+          const error = getTRPCErrorFromUnknown(cause);
+          opts.onError?.({ error, path: call.path, input: call.result(), ctx, type, req });
+          return [error, undefined];
+        }
+      }),
+    );
+
+    const envelopes = results.map(([error, data], index) =>
+      error
+        ? {
+            error: getErrorShape({
+              config,
+              ctx,
+              error,
+              input: calls[index]?.result(),
+              path: paths[index],
+              type,
+            }),
+          }
+        : { result: { data } },
+    );
+    const untransformed = isBatchCall ? envelopes : envelopes[0];
+    const errors = results.flatMap(([error]) => (error ? [error] : []));
+    let status = getHTTPStatusCode(untransformed as Parameters<typeof getHTTPStatusCode>[0]);
+    const meta = opts.responseMeta?.({
+      ctx,
+      info,
+      paths,
+      type,
+      data: envelopes as never,
+      errors,
+      eagerGeneration: false,
+    });
+    res.setHeader('vary', 'trpc-accept, accept');
+    res.setHeader('content-type', 'application/json');
+    if (meta?.headers) {
+      const entries =
+        meta.headers instanceof Headers ? meta.headers.entries() : Object.entries(meta.headers);
+      for (const [key, value] of entries) {
+        if (Array.isArray(value)) for (const v of value) res.appendHeader(key, v);
+        else if (typeof value === 'string') res.setHeader(key, value);
+      }
+    }
+    if (meta?.status) status = meta.status;
+    // The rest of a body refused as too large is still on the connection: do not reuse it.
+    if (errors.some((e) => e.code === 'PAYLOAD_TOO_LARGE')) res.setHeader('connection', 'close');
+    res.statusCode = status;
+    res.end(JSON.stringify(transformTRPCResponse(config, untransformed as never)));
+  }
+
+  return async (req, res) => {
+    const plan = planFor(req);
+    await (plan ? answer(req, res, plan) : stock(req, res));
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return !!value && !Array.isArray(value) && typeof value === 'object';
+}
+
+/** The call inputs, read and parsed once, on the first procedure that asks (as tRPC does). */
+function lazyInputs(
+  read: () => Promise<unknown>,
+  split: (raw: unknown) => unknown[],
+): { read(): Promise<unknown[]>; result(): unknown[] | undefined } {
+  let promise: Promise<unknown[]> | null = null;
+  let value: unknown[] | undefined;
+  return {
+    read() {
+      promise ??= read()
+        .then(split)
+        .then((v) => {
+          value = v;
+          return v;
+        })
+        .catch((cause: unknown) => {
+          if (cause instanceof TRPCError) throw cause;
+          throw new TRPCError({
+            code: 'BAD_REQUEST',
+            message: cause instanceof Error ? cause.message : 'Invalid input',
+            cause,
+          });
+        });
+      return promise;
+    },
+    result: () => value,
+  };
+}
+
+const utf8 = new TextDecoder();
+
+async function readInputs(
+  req: IncomingMessage,
+  type: 'query' | 'mutation',
+  query: URLSearchParams,
+  maxBodySize: number,
+): Promise<unknown> {
+  if (type === 'query') {
+    const input = query.get('input');
+    return input ? JSON.parse(input) : undefined;
+  }
+  return JSON.parse(utf8.decode(await readBody(req, maxBodySize)));
+}
+
+/** The request body, refused past `maxBodySize` bytes (the rest is left unread). */
+function readBody(req: IncomingMessage, maxBodySize: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBodySize) return void chunks.push(chunk);
+      stop();
+      reject(new TRPCError({ code: 'PAYLOAD_TOO_LARGE' }));
+    };
+    const onEnd = () => {
+      stop();
+      resolve(chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks));
+    };
+    const onError = (err: Error) => {
+      stop();
+      reject(err);
+    };
+    const stop = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
+}
