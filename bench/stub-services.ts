@@ -69,6 +69,7 @@ export const stubServices: ServerServices = {
     placeOrder: unused('checkout.placeOrder'),
     confirmTestPayment: unused('checkout.confirmTestPayment'),
     paymentResult: unused('checkout.paymentResult'),
+    paymentOptions: () => ({ provider: 'test', publishableKey: null }),
   },
   orders: {
     listMine: unused('orders.listMine'),

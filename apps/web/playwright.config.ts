@@ -10,6 +10,8 @@ const reuse = !process.env.CI;
 
 export default defineConfig({
   testDir: './e2e',
+  // The Stripe checkout runs against another API: playwright.stripe.config.ts.
+  testIgnore: 'stripe/**',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,

@@ -26,6 +26,7 @@ import {
   type MailTransport,
   smtpTransport,
 } from './services/mail/transports.ts';
+import { paymentProviderFromEnv } from './services/payments/provider-from-env.ts';
 
 export interface App {
   server: Server;
@@ -96,6 +97,7 @@ export async function createApp(env: Env, log: Logger): Promise<App> {
     testWebhookSecret: keyring.sign('test-payment-webhook', 'bazaar-test-provider'),
     webhookUrl: () => ownUrl(server, '/webhooks/payments/test'),
     paymentsQueued: () => void queue.wake('payments'),
+    paymentProvider: paymentProviderFromEnv(env),
   });
   server = createApiServer({
     services,

@@ -96,6 +96,10 @@ const envSchema = z.object({
     .optional(),
   /** `manual`: payments are authorized at checkout and captured later. */
   STRIPE_CAPTURE: z.enum(['automatic', 'manual']).default('automatic'),
+  /** Where the SDK calls Stripe's API: Stripe's own unless set (e.g. stripe-mock for tests). */
+  STRIPE_API_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. http://127.0.0.1:12111' })
+    .optional(),
 });
 
 const STRIPE_KEYS = {

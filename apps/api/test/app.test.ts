@@ -10,6 +10,7 @@ import { createApiServer } from '../src/http/server.ts';
 import { createMediaStore } from '../src/media/store.ts';
 import { DEMO_OWNER } from '../src/services/admin/owner.ts';
 import { capturingLogger, testSecurity, useTestApp } from './helpers.ts';
+import { stripeStub } from './stripe-stub.ts';
 
 const app = useTestApp();
 
@@ -31,6 +32,11 @@ describe('embedded PGlite start', () => {
       expect(next.items[0]?.id).not.toBe(page.items[0]?.id);
       const categories = await client.catalog.categories.query();
       expect(categories.length).toBeGreaterThan(0);
+      // Without PAYMENT_PROVIDER, the built-in test provider takes (no) money.
+      expect(await client.checkout.paymentOptions.query()).toEqual({
+        provider: 'test',
+        publishableKey: null,
+      });
       // Demo mode seeds an Owner whose printed credentials work (no second factor in demo mode).
       expect(demoCredentials()).toContain(`${DEMO_OWNER.email} / ${DEMO_OWNER.password}`);
       const state = await client.auth.signIn.mutate({
@@ -47,6 +53,35 @@ describe('embedded PGlite start', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe('payment provider from the environment', () => {
+  it('PAYMENT_PROVIDER=stripe makes the shop take payments with Stripe', async () => {
+    const stub = stripeStub();
+    await new Promise<void>((ready) => stub.server.listen(0, '127.0.0.1', ready));
+    const env = loadEnv({
+      DATABASE_URL: app().testDb.url,
+      LOG_LEVEL: 'silent',
+      PAYMENT_PROVIDER: 'stripe',
+      STRIPE_SECRET_KEY: 'sk_test_app',
+      STRIPE_PUBLISHABLE_KEY: 'pk_test_app',
+      STRIPE_WEBHOOK_SECRET: 'whsec_app',
+      STRIPE_API_URL: `http://127.0.0.1:${(stub.server.address() as AddressInfo).port}`,
+    });
+    const started = await createApp(env, capturingLogger().log);
+    try {
+      await new Promise<void>((ready) => started.server.listen(0, '127.0.0.1', ready));
+      const { port } = started.server.address() as AddressInfo;
+      const client = createClient({ url: `http://127.0.0.1:${port}/trpc` });
+      expect(await client.checkout.paymentOptions.query()).toEqual({
+        provider: 'stripe',
+        publishableKey: 'pk_test_app',
+      });
+    } finally {
+      await started.shutdown();
+      await new Promise((done) => stub.server.close(done));
+    }
+  }, 60_000);
 });
 
 describe('environment', () => {

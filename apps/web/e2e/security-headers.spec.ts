@@ -58,6 +58,13 @@ test('pages send a strict CSP with a fresh nonce that every script of the page c
     expect(csp.get('base-uri'), path).toEqual(["'none'"]);
     expect(csp.get('form-action'), path).toEqual(["'self'"]);
     expect(csp.get('frame-ancestors'), path).toEqual(["'none'"]);
+    // Stripe.js (the checkout's card form with Stripe): its frames and its API, nothing wider.
+    expect(csp.get('frame-src'), path).toEqual([
+      'https://js.stripe.com',
+      'https://*.js.stripe.com',
+      'https://hooks.stripe.com',
+    ]);
+    expect(csp.get('connect-src'), path).toEqual(["'self'", 'https://api.stripe.com']);
 
     const nonce = scriptSrc.find((s) => s.startsWith("'nonce-"))?.slice(7, -1) ?? '';
     expect(nonce.length, path).toBeGreaterThanOrEqual(22);

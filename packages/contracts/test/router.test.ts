@@ -31,6 +31,7 @@ const PUBLIC = [
   'catalog.products.list',
   // Paying for a placed order: the payment's client secret is the payer's proof.
   'checkout.confirmTestPayment',
+  'checkout.paymentOptions',
   'checkout.paymentResult',
   'checkout.placeOrder',
   'checkout.quote',

@@ -119,6 +119,7 @@ export function createServices(
         placeOrder(db, payments, owner, input, config.reservationMinutes),
       confirmTestPayment: (input) => confirmTestPayment(db, payments, testPayments, input),
       paymentResult: (input) => paymentResult(db, payments, input),
+      paymentOptions: () => payments.options,
     },
     orders: createOrderService(db, config.rateLimits),
     ordersAdmin: createOrderAdminService({

@@ -12,9 +12,11 @@ import {
   type Order,
   orderSchema,
   type PaymentAttempt,
+  type PaymentOptions,
   type PaymentResultInput,
   type PlacedOrder,
   paymentAttemptSchema,
+  paymentOptionsSchema,
   paymentResultInputSchema,
   placedOrderSchema,
 } from '../schemas/orders.ts';
@@ -44,6 +46,8 @@ export interface CheckoutService {
    * secret is the payer's proof; a wrong one is NOT_FOUND.
    */
   paymentResult(input: PaymentResultInput): Promise<Order>;
+  /** The configured payment provider, and Stripe's publishable key when it is Stripe. */
+  paymentOptions(): PaymentOptions;
 }
 
 /** Guests check out too; each call is about the caller's own cart. */
@@ -67,4 +71,8 @@ export const checkoutRouter = createRouter({
     .input(paymentResultInputSchema)
     .output(orderSchema)
     .query(({ ctx, input }) => ctx.services.checkout.paymentResult(input)),
+
+  paymentOptions: publicProcedure
+    .output(paymentOptionsSchema)
+    .query(({ ctx }) => ctx.services.checkout.paymentOptions()),
 });

@@ -30,6 +30,14 @@ export const paymentSessionSchema = z.object({
 });
 export type PaymentSession = z.infer<typeof paymentSessionSchema>;
 
+/** How this shop takes payments: which form the checkout shows before placing the order. */
+export const paymentOptionsSchema = z.object({
+  provider: paymentProviderSchema,
+  /** Stripe's publishable key for Stripe.js; null for the test provider. */
+  publishableKey: z.string().nullable(),
+});
+export type PaymentOptions = z.infer<typeof paymentOptionsSchema>;
+
 /** An order as placing it answers (and a replay of the same request answers again). */
 export const placedOrderSchema = z.object({
   id: z.uuid(),

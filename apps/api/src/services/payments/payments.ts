@@ -1,4 +1,4 @@
-import type { PaymentSession } from '@bazaar/contracts';
+import type { PaymentOptions, PaymentSession } from '@bazaar/contracts';
 import type { Database } from '@bazaar/db';
 import { orderEvents, orders, paymentEvents, payments, refunds } from '@bazaar/db/schema';
 import { and, eq, sql } from 'drizzle-orm';
@@ -380,7 +380,12 @@ export function createPayments(deps: PaymentsDeps) {
     return done;
   }
 
-  return { provider, ensureSession, applyEvent, sync, processRefund, retryPendingRefunds };
+  const options: PaymentOptions = {
+    provider: provider.name,
+    publishableKey: provider.publishableKey,
+  };
+
+  return { provider, options, ensureSession, applyEvent, sync, processRefund, retryPendingRefunds };
 }
 
 export type Payments = ReturnType<typeof createPayments>;

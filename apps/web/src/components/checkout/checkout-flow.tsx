@@ -47,7 +47,7 @@ import { CartSummary } from './cart-summary';
 import { CheckoutProgress, type StepState } from './checkout-progress';
 import { CheckoutStep } from './checkout-step';
 import { ContactStep } from './contact-step';
-import { CardForm } from './payment-step';
+import { CardForm, StripeChoice } from './payment-step';
 import { ResumePayment } from './resume-payment';
 import { ReviewStep } from './review-step';
 import { ShippingStep } from './shipping-step';
@@ -95,6 +95,13 @@ export function CheckoutFlow({
     }),
   );
   const owner = customer?.email ?? null;
+  const paymentOptions = useQuery(
+    trpc.checkout.paymentOptions.queryOptions(undefined, {
+      staleTime: Number.POSITIVE_INFINITY,
+      retry: retryUnanswered,
+    }),
+  );
+  const byStripe = paymentOptions.data?.provider === 'stripe';
 
   const [step, setStep] = useState<CheckoutStepId>('contact');
   const [email, setEmail] = useState<string | null>(null);
@@ -102,6 +109,8 @@ export function CheckoutFlow({
   const [shippingMethodId, setShippingMethodId] = useState<string | null>(null);
   const [shippingConfirmed, setShippingConfirmed] = useState(false);
   const [cardNumber, setCardNumber] = useState<string | null>(null);
+  /** With Stripe the card is entered after placing the order, in Stripe's form. */
+  const [stripeChosen, setStripeChosen] = useState(false);
   const [discountCode, setDiscountCode] = useState<string | null>(null);
   const [discountErrors, setDiscountErrors] = useState<FormErrors | null>(null);
   const [applyingCode, setApplyingCode] = useState(false);
@@ -118,7 +127,7 @@ export function CheckoutFlow({
     contact: email !== null,
     address: destination !== null,
     shipping: destination !== null && shippingConfirmed,
-    payment: cardNumber !== null,
+    payment: byStripe ? stripeChosen : cardNumber !== null,
     review: false,
   };
 
@@ -246,6 +255,11 @@ export function CheckoutFlow({
     setPaymentFailure(null);
     finish('payment', { payment: true });
   };
+  const onStripe = () => {
+    setStripeChosen(true);
+    setPaymentFailure(null);
+    finish('payment', { payment: true });
+  };
 
   // ── Discount code: tried through the quote first, so a bad one never replaces a good quote ──
   const applyCode = async (code: string) => {
@@ -286,24 +300,24 @@ export function CheckoutFlow({
    * `resumed` is the attempt picked up after a refresh, whose request fills the steps again.
    */
   const declined = async (message: string, resumed: CheckoutAttempt | null) => {
+    // The cart, reopened by the API, first: seen empty once the attempt ends, it would send the
+    // shopper to the cart page (as after an order paid elsewhere).
+    await refreshCartAndQuote();
     endAttempt(storage());
     if (resumed) applyDraft(draftOfRequest(resumed.request, owner));
     setResume(null);
     setPaymentFailure(message);
     setCardNumber(null);
+    setStripeChosen(false);
     setStep('payment');
-    await refreshCartAndQuote();
   };
 
   const pay = async (placed: Placed, card: string, resumed: CheckoutAttempt | null) => {
-    if (placed.provider !== 'test') {
-      setStepErrors({
-        review: {
-          formError:
-            'This shop takes payments with a provider this checkout cannot show. Nothing was charged.',
-          fieldErrors: {},
-        },
-      });
+    if (placed.provider === 'stripe') {
+      // Stripe's card form needs the placed order's payment: it takes over from here, as after
+      // a refresh. The cart is closed now (the header shows it empty).
+      setResume(readAttempt(storage()));
+      void queryClient.invalidateQueries({ queryKey: trpc.cart.pathKey() });
       return;
     }
     let result: PaymentAttempt;
@@ -346,7 +360,7 @@ export function CheckoutFlow({
   };
 
   const onPlaceOrder = async () => {
-    if (busy.current || !email || !destination || !cardNumber || !quote || quoteStale) return;
+    if (busy.current || !email || !destination || !done.payment || !quote || quoteStale) return;
     if (!quote.shippingMethodId) return;
     busy.current = true;
     setPlacing(true);
@@ -374,7 +388,7 @@ export function CheckoutFlow({
         }
         saveAttempt(storage(), { ...attempt, placed });
       }
-      await pay(placed, cardNumber, null);
+      await pay(placed, cardNumber ?? '', null);
     } finally {
       busy.current = false;
       if (!leaving.current) setPlacing(false);
@@ -524,15 +538,31 @@ export function CheckoutFlow({
           state={stateOf('payment')}
           onEdit={() => goTo('payment')}
           editDisabled={placing}
-          summary={cardNumber ? <p>Card {maskedCard(cardNumber)} (test mode)</p> : null}
+          summary={
+            byStripe ? (
+              <p>Card or wallet, entered with Stripe after you place the order</p>
+            ) : cardNumber ? (
+              <p>Card {maskedCard(cardNumber)} (test mode)</p>
+            ) : null
+          }
         >
-          <CardForm
-            cardNumber={cardNumber ?? ''}
-            failure={paymentFailure}
-            serverErrors={stepErrors.payment}
-            submitLabel="Continue"
-            onDone={onCard}
-          />
+          {paymentOptions.isPending ? (
+            <p role="status" className="flex items-center gap-2 text-sm text-stone-600">
+              <Spinner /> Loading payment options…
+            </p>
+          ) : paymentOptions.isError ? (
+            <FormAlert message={cartErrorMessage(paymentOptions.error)} />
+          ) : byStripe ? (
+            <StripeChoice failure={paymentFailure} onDone={onStripe} />
+          ) : (
+            <CardForm
+              cardNumber={cardNumber ?? ''}
+              failure={paymentFailure}
+              serverErrors={stepErrors.payment}
+              submitLabel="Continue"
+              onDone={onCard}
+            />
+          )}
         </CheckoutStep>
 
         <CheckoutStep number={5} title="Review" state={stateOf('review')}>
@@ -541,7 +571,13 @@ export function CheckoutFlow({
               quote={quote}
               cart={cart}
               stale={quoteStale}
-              cardLabel={cardNumber ? `card ${maskedCard(cardNumber)}` : 'your card'}
+              cardLabel={
+                byStripe
+                  ? 'your card, entered securely with Stripe on the next screen'
+                  : cardNumber
+                    ? `card ${maskedCard(cardNumber)}`
+                    : 'your card'
+              }
               discount={{
                 // As the shop spells it ("WELCOME10"), whatever was typed.
                 applied: discountCode ? (quote.discount?.code ?? discountCode) : null,

@@ -80,21 +80,44 @@ export function CardForm({
           hint={<TestCardsHint />}
         />
       </div>
-      {failure ? (
-        <div
-          role="alert"
-          className="rounded-xl bg-red-50 px-4 py-3 text-red-800 text-sm ring-1 ring-red-200"
-          data-testid="payment-failure"
-        >
-          <p className="font-medium">{failure}</p>
-          <p className="mt-1">
-            Nothing was charged, and your items are still in your cart. Try another card.
-          </p>
-        </div>
-      ) : null}
+      <PaymentFailure message={failure} />
       <Button type="submit" pending={pending}>
         {submitLabel}
       </Button>
     </form>
+  );
+}
+
+/** Why the last payment did not go through, and that nothing was lost. */
+function PaymentFailure({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <div
+      role="alert"
+      className="rounded-xl bg-red-50 px-4 py-3 text-red-800 text-sm ring-1 ring-red-200"
+      data-testid="payment-failure"
+    >
+      <p className="font-medium">{message}</p>
+      <p className="mt-1">
+        Nothing was charged, and your items are still in your cart. Try another card.
+      </p>
+    </div>
+  );
+}
+
+/**
+ * With Stripe the card is entered in Stripe's own form once the order is placed (it pays that
+ * order's payment); this step only says so.
+ */
+export function StripeChoice({ failure, onDone }: { failure: string | null; onDone: () => void }) {
+  return (
+    <div className="space-y-5">
+      <p className="text-sm text-stone-700">
+        Pay by card or wallet with Stripe. After you review and place your order, you enter your
+        card details in Stripe’s secure form; this shop never sees them.
+      </p>
+      <PaymentFailure message={failure} />
+      <Button onClick={onDone}>Continue</Button>
+    </div>
   );
 }

@@ -6,11 +6,12 @@ import { OrderItems, orderItemRows } from '@/components/orders/order-items';
 import { FormAlert } from '@/components/ui/messages';
 import { Spinner } from '@/components/ui/spinner';
 import { surfaceClass } from '@/components/ui/styles';
-import { type CheckoutAttempt, retryUnanswered, saveAttempt } from '@/lib/checkout';
+import { type CheckoutAttempt, completeHref, retryUnanswered, saveAttempt } from '@/lib/checkout';
 import { paymentFailed } from '@/lib/customer-orders';
 import { formatMoney } from '@/lib/money';
 import { useTRPC } from '@/trpc/react';
 import { CardForm } from './payment-step';
+import { StripePaymentForm } from './stripe-payment-form';
 
 type Placed = NonNullable<CheckoutAttempt['placed']>;
 
@@ -37,6 +38,7 @@ export function ResumePayment({
   const trpc = useTRPC();
   const [placed, setPlaced] = useState<Placed | null>(attempt.placed);
   const [paying, setPaying] = useState(false);
+  const [declined, setDeclined] = useState<string | null>(null);
   const replay = useMutation(trpc.checkout.placeOrder.mutationOptions());
   const handled = useRef(false);
   const replayed = useRef(false);
@@ -71,6 +73,11 @@ export function ResumePayment({
     ),
   );
   const order = result.data;
+  const stripeKey = useQuery({
+    ...trpc.checkout.paymentOptions.queryOptions(),
+    enabled: placed?.provider === 'stripe',
+    staleTime: Number.POSITIVE_INFINITY,
+  }).data?.publishableKey;
 
   useEffect(() => {
     if (!placed || handled.current) return;
@@ -110,22 +117,43 @@ export function ResumePayment({
         </p>
       </div>
       <OrderItems items={orderItemRows(order.lines)} />
-      <FormAlert message={error} />
-      <CardForm
-        cardNumber=""
-        failure={null}
-        serverErrors={undefined}
-        submitLabel={`Pay ${formatMoney(order.total)}`}
-        pending={paying}
-        onDone={async (card) => {
-          setPaying(true);
-          try {
-            await onPay(placed, card);
-          } finally {
-            setPaying(false);
-          }
-        }}
-      />
+      <FormAlert message={error ?? declined} />
+      {placed.provider === 'stripe' ? (
+        stripeKey ? (
+          <StripePaymentForm
+            publishableKey={stripeKey}
+            clientSecret={placed.clientSecret}
+            returnUrl={new URL(completeHref(placed), window.location.origin).href}
+            submitLabel={`Pay ${formatMoney(order.total)}`}
+            onOutcome={async (outcome) => {
+              if (outcome.kind === 'accepted') return onPaid(placed);
+              // The API cancels the order once it hears of the decline (asked here, or by webhook).
+              setDeclined(outcome.message);
+              await result.refetch();
+            }}
+          />
+        ) : (
+          <p role="status" className="flex items-center gap-2 text-sm text-stone-600">
+            <Spinner /> Loading the secure card form…
+          </p>
+        )
+      ) : (
+        <CardForm
+          cardNumber=""
+          failure={null}
+          serverErrors={undefined}
+          submitLabel={`Pay ${formatMoney(order.total)}`}
+          pending={paying}
+          onDone={async (card) => {
+            setPaying(true);
+            try {
+              await onPay(placed, card);
+            } finally {
+              setPaying(false);
+            }
+          }}
+        />
+      )}
     </section>
   );
 }
