@@ -320,9 +320,12 @@ describe('renderDemoImage', () => {
     }
   });
 
-  it('uses the product name, a portrait canvas for clothing, and is pure', () => {
+  it('is named for the product, paints no caption, uses a portrait canvas for clothing, and is pure', () => {
     const tee = renderDemoImage('organic-cotton-tee-1');
-    expect(tee).toContain('Organic Cotton Tee');
+    expect(tee).toContain('aria-label="Organic Cotton Tee"');
+    expect(tee).toContain('<title>Organic Cotton Tee</title>');
+    // Cropped pictures cut painted text in half, so the name is never drawn.
+    expect(tee).not.toContain('<text');
     expect(tee).toContain('width="800" height="1000"');
     expect(renderDemoImage('stoneware-mug-1')).toContain('width="800" height="800"');
     expect(renderDemoImage('stoneware-mug-1')).toBe(renderDemoImage('stoneware-mug-1'));

@@ -226,6 +226,8 @@ function drawIllustration(kind: Illustration, p: Palette, variant: number): stri
 /**
  * SVG for a demo image key `<product-slug>-<n>` (the file name without `.svg`), or null when the
  * key is malformed. `n` (1-based) varies the composition: 1 hero shot, 2 backdrop, 3 detail crop.
+ * The product name is the picture's accessible name only: shops crop product pictures (square
+ * cards, zoomed galleries), so no text is painted into them.
  */
 export function renderDemoImage(key: string): string | null {
   if (key.length > MAX_KEY_LENGTH) return null;
@@ -245,7 +247,7 @@ export function renderDemoImage(key: string): string | null {
   const name = escapeXml(titleFromSlug(slug));
   const seed = hashString(key);
   const cx = width / 2;
-  const cy = height / 2 - 20;
+  const cy = height / 2;
   const composition = (Math.max(n, 1) - 1) % 3;
   const art = drawIllustration(kind, p, n);
 
@@ -278,9 +280,6 @@ export function renderDemoImage(key: string): string | null {
   <g transform="${transform}">
     ${art}
   </g>
-  <rect x="0" y="${height - 64}" width="${width}" height="64" fill="${p.background}" opacity="0.85"/>
-  <text x="32" y="${height - 26}" font-family="ui-sans-serif, system-ui, sans-serif" font-size="22" font-weight="600" fill="${p.ink}">${name}</text>
-  <text x="${width - 32}" y="${height - 26}" text-anchor="end" font-family="ui-sans-serif, system-ui, sans-serif" font-size="16" fill="${p.ink}" opacity="0.6">Bazaar demo · ${n}</text>
 </svg>
 `;
 }
