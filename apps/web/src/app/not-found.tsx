@@ -1,14 +1,16 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { Container } from '@/components/container';
 import { Logo } from '@/components/logo';
-import { buttonClass } from '@/components/ui/styles';
+import { NotFoundMessage } from '@/components/not-found-message';
 
 export const metadata: Metadata = {
   title: 'Page not found',
 };
 
-/** Rendered for unknown URLs and for `notFound()` anywhere in the app (HTTP 404). */
+/**
+ * The 404 (HTTP 404) outside the shop: unknown admin URLs and `notFound()` in the admin. The shop
+ * has its own, inside its header and footer: (shop)/not-found.tsx.
+ */
 export default function NotFound() {
   return (
     <>
@@ -18,24 +20,7 @@ export default function NotFound() {
         </Container>
       </header>
       <main id="main" tabIndex={-1} className="flex flex-1 items-center focus:outline-none">
-        <Container className="py-24 text-center">
-          <p className="font-display font-semibold text-7xl text-brand-600 sm:text-8xl">404</p>
-          <h1 className="mt-4 font-display font-semibold text-3xl text-stone-900 tracking-tight sm:text-4xl">
-            We couldn’t find that page
-          </h1>
-          <p className="mx-auto mt-4 max-w-md text-stone-600 leading-relaxed">
-            The product may have sold through or moved, or the link may be mistyped. Everything else
-            is right where you left it.
-          </p>
-          <div className="mt-10 flex flex-wrap justify-center gap-3">
-            <Link href="/" className={buttonClass('primary', 'lg')}>
-              Back to the shop
-            </Link>
-            <Link href="/#categories" className={buttonClass('secondary', 'lg')}>
-              Browse categories
-            </Link>
-          </div>
-        </Container>
+        <NotFoundMessage />
       </main>
     </>
   );

@@ -15,13 +15,17 @@ export function CategoryNav({ currency }: { currency: string }) {
   const activeRoot = activeSlug ? categoryTrail(categories, activeSlug)[0] : undefined;
 
   return (
-    <nav aria-label="Categories" className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+    // Below md the row spans the screen and scrolls sideways; the edge shadows show there is more.
+    <nav
+      aria-label="Categories"
+      className="scroll-shadows-x -mx-4 snap-x scroll-px-4 overflow-x-auto overscroll-x-contain px-4 py-1 sm:-mx-6 sm:scroll-px-6 sm:px-6 md:mx-0 md:scroll-px-0 md:px-0"
+    >
       <ul className="flex items-center gap-1 whitespace-nowrap">
         {topLevelCategories(categories).map((category) => {
           const current = category.slug === activeSlug;
           const inSection = activeRoot?.id === category.id;
           return (
-            <li key={category.id}>
+            <li key={category.id} className="snap-start">
               <Link
                 href={`/c/${category.slug}`}
                 aria-current={current ? 'page' : inSection ? 'true' : undefined}

@@ -13,29 +13,32 @@ export function ProductCard({
 }) {
   return (
     <article className="group relative flex flex-col">
-      <div className="relative aspect-square overflow-hidden rounded-2xl bg-stone-100 ring-1 ring-stone-900/5">
+      <div className="relative aspect-square overflow-hidden rounded-xl bg-stone-100 ring-1 ring-stone-900/5 sm:rounded-2xl">
         <ProductImage
           image={product.image}
           fallbackAlt={product.title}
           priority={priority}
-          sizes="(min-width: 1024px) 25vw, (min-width: 768px) 33vw, (min-width: 640px) 50vw, 100vw"
+          sizes="(min-width: 1024px) 25vw, (min-width: 768px) 33vw, 50vw"
           className="size-full object-cover transition duration-300 ease-out group-hover:scale-[1.03] motion-reduce:transition-none motion-reduce:group-hover:scale-100"
         />
         {product.inStock ? (
           product.compareAt ? (
-            <span className="absolute top-3 left-3 rounded-full bg-rose-700 px-2.5 py-1 font-medium text-white text-xs shadow-sm">
+            <span className="absolute top-2 left-2 rounded-full bg-rose-700 px-2 py-0.5 font-medium text-white text-xs shadow-sm sm:top-3 sm:left-3 sm:px-2.5 sm:py-1">
               Sale
             </span>
           ) : null
         ) : (
-          <span className="absolute top-3 left-3 rounded-full bg-white/95 px-2.5 py-1 font-medium text-stone-700 text-xs shadow-sm ring-1 ring-stone-900/10">
+          <span className="absolute top-2 left-2 rounded-full bg-white/95 px-2 py-0.5 font-medium text-stone-700 text-xs shadow-sm ring-1 ring-stone-900/10 sm:top-3 sm:left-3 sm:px-2.5 sm:py-1">
             Sold out
           </span>
         )}
       </div>
-      <div className="mt-3 flex flex-1 flex-col gap-1">
-        <p className="text-stone-500 text-xs uppercase tracking-wider">{product.category.name}</p>
-        <h3 className="font-medium text-stone-900 leading-snug">
+      <div className="mt-2.5 flex flex-1 flex-col gap-1 sm:mt-3">
+        <p className="truncate text-stone-500 text-xs uppercase tracking-wider">
+          {product.category.name}
+        </p>
+        {/* Two columns on a phone: long titles stop at two lines so the prices stay in line. */}
+        <h3 className="line-clamp-2 font-medium text-sm text-stone-900 leading-snug sm:text-base">
           {/* The whole card is clickable; the link's accessible name stays just the title. */}
           <Link
             href={`/p/${product.slug}`}
@@ -48,7 +51,7 @@ export function ProductCard({
           min={product.priceMin}
           max={product.priceMax}
           compareAt={product.compareAt}
-          className="mt-auto pt-1 font-semibold text-stone-900 tabular-nums"
+          className="mt-auto pt-1 font-semibold text-sm text-stone-900 tabular-nums sm:text-base"
         />
       </div>
     </article>
@@ -59,7 +62,7 @@ export function ProductGridList({ children, label }: { children: ReactNode; labe
   return (
     <ul
       aria-label={label}
-      className="grid grid-cols-1 gap-x-6 gap-y-10 sm:grid-cols-2 md:grid-cols-3 lg:grid-cols-4"
+      className="grid grid-cols-2 gap-x-4 gap-y-8 sm:gap-x-6 sm:gap-y-10 md:grid-cols-3 lg:grid-cols-4"
     >
       {children}
     </ul>

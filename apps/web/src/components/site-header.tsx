@@ -30,7 +30,7 @@ export async function SiteHeader({
   return (
     <header className="sticky top-0 z-30 border-stone-200/80 border-b bg-stone-50/90 backdrop-blur supports-[backdrop-filter]:bg-stone-50/75">
       {/* DOM order is the desktop order; on small screens the nav wraps to its own row. */}
-      <Container className="flex flex-wrap items-center gap-x-6 gap-y-3 py-3 md:flex-nowrap md:gap-x-10 md:py-4">
+      <Container className="flex flex-wrap items-center gap-x-4 gap-y-3 py-3 sm:gap-x-6 md:flex-nowrap md:gap-x-10 md:py-4">
         <Logo />
         <div className="order-last w-full min-w-0 md:order-none md:w-auto md:flex-1">
           <CategoryNav currency={currency.current} />
@@ -38,7 +38,8 @@ export async function SiteHeader({
         <p className="hidden shrink-0 text-stone-500 text-sm 2xl:block">
           Free EU shipping over €75
         </p>
-        <div className="ml-auto flex shrink-0 items-center gap-3 md:ml-0">
+        {/* Tighter on phones, so the logo and these share the first row. */}
+        <div className="ml-auto flex shrink-0 items-center gap-2 sm:gap-3 md:ml-0">
           {/* It reads the search params, which the page may render dynamically. */}
           <Suspense fallback={null}>
             <CurrencySwitcher current={currency.current} currencies={currency.currencies} />
