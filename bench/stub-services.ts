@@ -89,6 +89,12 @@ export const stubServices: ServerServices = {
   testPayments: null,
   catalogCsv: unused('catalogCsv') as never,
   catalogImport: { read: unused('catalogImport.read'), start: unused('catalogImport.start') },
+  sitemaps: {
+    publicUrl: 'http://localhost:3000',
+    productFiles: unused('sitemaps.productFiles'),
+    productPages: unused('sitemaps.productPages'),
+    categorySlugs: unused('sitemaps.categorySlugs'),
+  },
   auth: {
     sessionState: unused('auth.sessionState'),
     signUp: unused('auth.signUp'),

@@ -17,6 +17,7 @@ import type { ServerServices } from '../services/index.ts';
 import { receiveCatalogCsv, sendCatalogCsv } from './catalog-csv.ts';
 import { receivePaymentWebhook } from './payment-webhooks.ts';
 import { requestIdOf } from './request-id.ts';
+import { isSitemapPath, serveSitemap } from './sitemaps.ts';
 import { createTrpcNodeHandler } from './trpc-node-handler.ts';
 import { receiveUpload, serveUpload, UPLOAD_CONTENT_TYPES } from './uploads.ts';
 
@@ -168,6 +169,9 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
     if (stored?.[1] && stored[2] && (req.method === 'GET' || req.method === 'HEAD')) {
       if (await serveUpload(req, res, media, stored[1], stored[2])) return;
       return sendJson(res, 404, { error: 'Not found' });
+    }
+    if (isSitemapPath(path) && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (await serveSitemap(req, res, path, services.sitemaps)) return;
     }
     const demo = /^\/media\/demo\/([a-z0-9_-]+)\.svg$/.exec(path);
     if (demo?.[1] && (req.method === 'GET' || req.method === 'HEAD')) {

@@ -16,6 +16,7 @@ import { createCatalogAdminService } from './catalog/catalog-admin-service.ts';
 import { createCatalogService } from './catalog/catalog-service.ts';
 import { catalogCsvRows } from './catalog/csv/export.ts';
 import { type CatalogImporter, readCatalogCsv, startCatalogImport } from './catalog/csv/import.ts';
+import { createSitemapSource, type SitemapSource } from './catalog/sitemap-source.ts';
 import { confirmTestPayment, paymentResult } from './checkout/payment-result.ts';
 import { placeOrder } from './checkout/place-order.ts';
 import { quoteCheckout } from './checkout/quote.ts';
@@ -52,6 +53,8 @@ export interface ServicesConfig {
   webhookUrl: () => string | null;
   /** Work for the payments worker: test webhooks to send, refunds to retry. */
   paymentsQueued: () => void;
+  /** URLs per product sitemap file; the protocol's 50,000 when absent (tests use a few). */
+  sitemapUrlsPerFile?: number;
 }
 
 /** What the services read: the configuration plus what is built from it once. */
@@ -66,6 +69,8 @@ export interface ServerServices extends Services {
   catalogCsv: () => AsyncGenerator<string[]>;
   /** CSV imports: read a file, then apply it in the background. */
   catalogImport: CatalogImporter;
+  /** The shown catalog for `/sitemap.xml` and its files. */
+  sitemaps: SitemapSource;
   /** Payment sessions, provider events (the webhook endpoint), refunds. */
   payments: Payments;
   /** The offline provider when it is the one in use (its card form and webhook sender). */
@@ -133,6 +138,7 @@ export function createServices(
     catalogAdmin: createCatalogAdminService(db),
     shopSettings: createShopSettingsService(db),
     catalogCsv: () => catalogCsvRows(db),
+    sitemaps: createSitemapSource(db, config.publicUrl, config.sitemapUrlsPerFile),
     catalogImport: {
       read: async (text) =>
         readCatalogCsv(
