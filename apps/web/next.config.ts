@@ -36,6 +36,9 @@ const nextConfig: NextConfig = {
       { source: '/trpc/:path*', destination: `${env.API_URL}/trpc/:path*` },
       { source: '/media/:path*', destination: `${env.API_URL}/media/:path*` },
       { source: '/files/:path*', destination: `${env.API_URL}/files/:path*` },
+      // Streamed from the catalog by the API; the URLs in them are on this origin.
+      { source: '/sitemap.xml', destination: `${env.API_URL}/sitemap.xml` },
+      { source: '/sitemaps/:file', destination: `${env.API_URL}/sitemaps/:file` },
       // Payment providers call the shop's public origin.
       { source: '/webhooks/:path*', destination: `${env.API_URL}/webhooks/:path*` },
     ];

@@ -23,8 +23,9 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Pages only: not build assets, the icon, nor what is rewritten to the API.
-      source: '/((?!_next/static|_next/image|trpc/|media/|icon\\.svg).*)',
+      // Pages only: not build assets, the icon, robots.txt, nor what is rewritten to the API.
+      source:
+        '/((?!_next/static|_next/image|trpc/|media/|icon\\.svg|robots\\.txt|sitemap\\.xml|sitemaps/).*)',
       // Prefetches are RSC payloads, which run no scripts of their own.
       missing: [
         { type: 'header', key: 'next-router-prefetch' },

@@ -1,11 +1,14 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { env } from '@/env';
 import { TRPCReactProvider } from '@/trpc/react';
 import { fraunces, inter } from './fonts';
 import './globals.css';
 
 export const metadata: Metadata = {
+  // Share tags and canonical links are written as paths; crawlers get them absolute.
+  metadataBase: new URL(env.PUBLIC_URL),
   title: {
     template: '%s · Bazaar',
     default: 'Bazaar — well-made things for everyday life',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   currencyFractionDigits,
+  decimalAmount,
   formatMoney,
   formatMoneyInput,
   parseMoneyInput,
@@ -86,5 +87,17 @@ describe('parseMoneyInput', () => {
       expect(parseMoneyInput(formatMoneyInput(amount, currency), currency)).toBe(amount);
     }
     expect(formatMoneyInput(2900, 'EUR')).toBe('29.00');
+  });
+});
+
+describe('decimalAmount', () => {
+  it('writes minor units as a decimal with the currency’s digits', () => {
+    expect(decimalAmount({ amount: 1299, currency: 'EUR' })).toBe('12.99');
+    expect(decimalAmount({ amount: 5, currency: 'EUR' })).toBe('0.05');
+    expect(decimalAmount({ amount: 2400, currency: 'EUR' })).toBe('24.00');
+    expect(decimalAmount({ amount: 500, currency: 'JPY' })).toBe('500');
+    expect(decimalAmount({ amount: 1299, currency: 'BHD' })).toBe('1.299');
+    expect(decimalAmount({ amount: -150, currency: 'EUR' })).toBe('-1.50');
+    expect(decimalAmount({ amount: 9007199254740991, currency: 'EUR' })).toBe('90071992547409.91');
   });
 });

@@ -28,6 +28,19 @@ export function formatMoney(money: Money, locale: string = SHOP_LOCALE): string 
   }).format(money.amount / 10 ** digits);
 }
 
+/**
+ * Integer minor units as a plain decimal string, as structured data wants a price:
+ * `{ amount: 1299, currency: 'EUR' }` → "12.99", 500 JPY → "500". String arithmetic, no floats.
+ */
+export function decimalAmount(money: Money): string {
+  const digits = currencyFractionDigits(money.currency);
+  const sign = money.amount < 0 ? '-' : '';
+  const text = String(Math.abs(money.amount));
+  if (digits === 0) return `${sign}${text}`;
+  const padded = text.padStart(digits + 1, '0');
+  return `${sign}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
+}
+
 /** Whether two prices are the same amount in the same currency. */
 export function samePrice(a: Money, b: Money): boolean {
   return a.amount === b.amount && a.currency === b.currency;

@@ -5,14 +5,33 @@ import { ProductImage } from '@/components/product-image';
 import { ProductListing } from '@/components/product-listing';
 import { FEATURED_COUNT, productListQuery } from '@/lib/catalog';
 import { childCategories, topLevelCategories } from '@/lib/categories';
+import { shareMetadata } from '@/lib/seo/share-metadata';
 import { getQueryClient, getTRPC, HydrateClient } from '@/trpc/server';
 import { getShopCurrency } from '@/trpc/shop-currency';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = {
-  title: { absolute: 'Bazaar — well-made things for everyday life' },
-};
+const TITLE = 'Bazaar — well-made things for everyday life';
+const DESCRIPTION =
+  'Clothing, homeware, stationery and outdoor kit from independent makers, chosen to be used daily and kept for years.';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { current: currency } = await getShopCurrency();
+  // The newest product's picture: the same query as the page's "New arrivals", fetched once.
+  const featured = await getQueryClient()
+    .fetchQuery(
+      getTRPC().catalog.products.list.queryOptions(
+        productListQuery({ limit: FEATURED_COUNT, currency }),
+      ),
+    )
+    .catch(() => null);
+  const image = featured?.items.find((p) => p.image)?.image;
+  return {
+    title: { absolute: TITLE },
+    description: DESCRIPTION,
+    ...shareMetadata({ title: TITLE, description: DESCRIPTION, path: '/', image }),
+  };
+}
 
 const TINTS = [
   'from-brand-100 to-brand-50',

@@ -9,6 +9,7 @@ import { ProductListing } from '@/components/product-listing';
 import { linkClass } from '@/components/ui/styles';
 import { CATEGORY_PAGE_SIZE, productListQuery } from '@/lib/catalog';
 import { categoryTrail, childCategories } from '@/lib/categories';
+import { shareMetadata } from '@/lib/seo/share-metadata';
 import { getQueryClient, getTRPC, HydrateClient, trpcErrorCode } from '@/trpc/server';
 import { getShopCurrency } from '@/trpc/shop-currency';
 
@@ -34,8 +35,26 @@ const loadCategory = cache(async (slug: string) => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const { category } = await loadCategory(slug);
-  return { title: category.name, description: category.description };
+  const { category, currency } = await loadCategory(slug);
+  // The first page's first picture: the same query as the page's, so fetched once.
+  const firstPage = await getQueryClient()
+    .fetchQuery(
+      getTRPC().catalog.products.list.queryOptions(
+        productListQuery({ categorySlug: slug, limit: CATEGORY_PAGE_SIZE, currency }),
+      ),
+    )
+    .catch(() => null);
+  const image = firstPage?.items.find((p) => p.image)?.image;
+  return {
+    title: category.name,
+    description: category.description,
+    ...shareMetadata({
+      title: category.name,
+      description: category.description,
+      path: `/c/${category.slug}`,
+      image,
+    }),
+  };
 }
 
 export default async function CategoryPage({ params, searchParams }: Props) {

@@ -4,7 +4,11 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { Breadcrumbs } from '@/components/breadcrumbs';
 import { Container } from '@/components/container';
+import { JsonLd } from '@/components/json-ld';
 import { ProductView } from '@/components/product-view';
+import { env } from '@/env';
+import { productJsonLd } from '@/lib/seo/product-json-ld';
+import { shareMetadata } from '@/lib/seo/share-metadata';
 import { plainTextOf } from '@/lib/text';
 import { getQueryClient, getTRPC, HydrateClient, trpcErrorCode } from '@/trpc/server';
 import { getShopCurrency } from '@/trpc/shop-currency';
@@ -33,19 +37,32 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const product = await loadProduct(slug);
   const description = plainTextOf(product.description).slice(0, 160);
+  // The product's own picture first (not one of a variant or colour), as the listings show.
+  const image =
+    product.images.find((i) => i.variantId === null && i.option === null) ?? product.images[0];
   return {
     title: product.title,
     description,
-    openGraph: { title: product.title, description, type: 'website' },
+    ...shareMetadata({
+      title: product.title,
+      description,
+      path: `/p/${product.slug}`,
+      image: image && { ...image, alt: image.alt || product.title },
+      type: 'product',
+    }),
   };
 }
 
 export default async function ProductPage({ params }: Props) {
   const { slug } = await params;
   const product = await loadProduct(slug);
+  const url = new URL(`/p/${product.slug}`, env.PUBLIC_URL).href;
 
   return (
     <HydrateClient>
+      {/* Next.js writes only the OG spec's own types; React hoists this into the head. */}
+      <meta property="og:type" content="product" />
+      <JsonLd data={productJsonLd(product, url)} />
       <Container className="pt-8 pb-24 sm:pt-12">
         <Breadcrumbs
           items={[
