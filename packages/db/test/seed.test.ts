@@ -206,29 +206,58 @@ describe('demo and large catalog seeding (PostgreSQL)', () => {
     const a = await seededDb();
     const before = await a.$count(products);
     const result = await seedLargeCatalog(a, { products: 2_000, batchSize: 750 });
-    expect(result).toMatchObject({ products: 2_000, images: 2_000, firstNumber: 1 });
+    expect(result).toMatchObject({ products: 2_000, firstNumber: 1 });
     expect(await a.$count(products)).toBe(before + 2_000);
     expect(await a.$count(products, sql`${products.slug} like 'bench-%'`)).toBe(2_000);
     expect(await a.$count(variants, sql`${variants.sku} like 'BENCH-%'`)).toBe(result.variants);
     expect(
       await a.$count(productImages, sql`${productImages.url} like '/media/demo/bench-%'`),
-    ).toBe(2_000);
+    ).toBe(result.images);
 
-    // Every bench product sits in a leaf category and has 1–3 variants.
+    // Every bench product sits in a leaf category and has 1–8 variants: no option, a Colour, a
+    // Size, or both, with one variant per combination and a picture per colour.
     const orphans = await a.$count(
       products,
       sql`${products.slug} like 'bench-%' and exists (select 1 from categories c where c.parent_id = products.category_id)`,
     );
     expect(orphans).toBe(0);
-    const [spread] = await a
-      .select({
-        min: sql<number>`min(n)::int`,
-        max: sql<number>`max(n)::int`,
-      })
+    const shapes = await a
+      .select({ options: sql<string>`options`, n: sql<number>`count(*)::int` })
       .from(
-        sql`(select count(*) as n from variants v join products p on p.id = v.product_id where p.slug like 'bench-%' group by p.id) as counts`,
+        sql`(select p.id, coalesce((select string_agg(o.name || ':' || (select count(*) from product_option_values ov where ov.option_id = o.id), ',' order by o.position)
+          from product_options o where o.product_id = p.id), '') as options,
+          (select count(*) from variants v where v.product_id = p.id) as variants,
+          (select coalesce(exp(sum(ln((select count(*) from product_option_values ov where ov.option_id = o.id)))), 1)::int
+            from product_options o where o.product_id = p.id) as combinations
+          from products p where p.slug like 'bench-%') as shapes`,
+      )
+      .where(sql`variants = combinations`)
+      .groupBy(sql`options`);
+    expect(shapes.reduce((sum, s) => sum + s.n, 0)).toBe(2_000);
+    const kinds = new Set(shapes.map((s) => s.options.replace(/:\d/g, '')));
+    expect(kinds).toEqual(new Set(['', 'Colour', 'Size', 'Colour,Size']));
+    expect(result.images).toBe(
+      2_000 +
+        (await a.$count(
+          productImages,
+          sql`${productImages.optionValueId} is not null and ${productImages.url} like '/media/demo/bench-%\\_%.svg'`,
+        )),
+    );
+
+    // Searchable: common words in thousands of titles at 100,000 products, rare ones in a few.
+    const titled = (word: string) =>
+      a.$count(
+        products,
+        sql`${products.slug} like 'bench-%' and ${products.title} ~ ${`\\m${word}\\M`}`,
       );
-    expect(spread).toEqual({ min: 1, max: 3 });
+    expect(await titled('Tee')).toBeGreaterThan(100);
+    expect(await titled('Zephyr')).toBeLessThanOrEqual(2);
+    // The listings were refreshed once per batch although the triggers were deferred.
+    const [listed] = await a
+      .select({ n: sql<number>`count(*)::int` })
+      .from(sql`product_listings l join products p on p.id = l.product_id`)
+      .where(sql`p.slug like 'bench-%'`);
+    expect(listed?.n).toBe(2_000 * 3);
 
     // The generated rows follow the model: prices in every shop currency, stock with its
     // movement, and a "Size" option whose values name each variant of a multi-variant product.

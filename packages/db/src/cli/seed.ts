@@ -4,7 +4,9 @@
  * - no flags: migrates, then seeds the demo catalog if the database has no categories yet;
  * - `--reset`: empties the catalog tables first (TRUNCATE … CASCADE: rows of other tables that
  *   reference the catalog, e.g. order lines, go too — this is a development tool);
- * - `--products N`: additionally adds N generated products (`bench-000001`, …) for load testing.
+ * - `--products N`: additionally adds N generated products (`bench-000001`, …) for load testing,
+ *   in transactions of `--batch-size` products (default 10,000): a stopped run keeps the
+ *   batches it committed, and the next one continues the numbering.
  *
  * Uses `DATABASE_URL` when set, otherwise the embedded PGlite database in `PGLITE_DIR`
  * (default `<repo>/.data/pglite`), as the API does.

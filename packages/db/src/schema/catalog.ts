@@ -182,6 +182,8 @@ export const variantOptionValues = pgTable(
       foreignColumns: [productOptionValues.id, productOptionValues.optionId],
     }).onDelete('cascade'),
     index('variant_option_values_value_idx').on(t.valueId),
+    // The listing refresh reads a product's option values by product (migration 0011).
+    index('variant_option_values_product_idx').on(t.productId),
   ],
 );
 
