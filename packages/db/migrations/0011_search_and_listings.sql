@@ -48,16 +48,18 @@ BEGIN
       p."created_at", lower(p."title") AS "title_key",
       coalesce((
         SELECT array_agg(DISTINCT o."name" || chr(31) || ov."value")
-        FROM "variant_option_values" x
-        JOIN "variants" lv ON lv."id" = x."variant_id" AND lv."archived_at" IS NULL
+        FROM "variants" lv
+        JOIN "variant_option_values" x ON x."variant_id" = lv."id"
         JOIN "product_options" o ON o."id" = x."option_id"
         JOIN "product_option_values" ov ON ov."id" = x."value_id"
-        WHERE x."product_id" = p."id"), '{}') AS "option_values"
-    FROM "products" p
+        WHERE lv."product_id" = p."id" AND lv."archived_at" IS NULL), '{}') AS "option_values"
+    -- Joined, not `= ANY("ids")`: an import's thousands of ids would be searched once per row.
+    FROM (SELECT DISTINCT unnest("ids") AS "id") t
+    JOIN "products" p ON p."id" = t."id"
     JOIN "variants" v ON v."product_id" = p."id" AND v."archived_at" IS NULL
     JOIN "variant_prices" vp ON vp."variant_id" = v."id"
     LEFT JOIN "inventory_levels" l ON l."variant_id" = v."id"
-    WHERE p."id" = ANY("ids") AND p."status" = 'active'
+    WHERE p."status" = 'active'
     GROUP BY p."id", vp."currency"
   ), "upserted" AS (
     -- Upserts, in key order, so concurrent refreshes of one product neither clash nor deadlock.
@@ -77,7 +79,7 @@ BEGIN
       excluded."option_values")
   )
   DELETE FROM "product_listings" pl
-  WHERE pl."product_id" = ANY("ids")
+  WHERE pl."product_id" IN (SELECT unnest("ids"))
     AND NOT EXISTS (SELECT 1 FROM "fresh" f WHERE f."product_id" = pl."product_id" AND f."currency" = pl."currency");
 END $$;--> statement-breakpoint
 CREATE FUNCTION "product_listings_from_products"() RETURNS trigger LANGUAGE plpgsql AS $$
