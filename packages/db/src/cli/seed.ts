@@ -5,7 +5,7 @@
  * - `--reset`: empties the catalog tables first (TRUNCATE … CASCADE: rows of other tables that
  *   reference the catalog, e.g. order lines, go too — this is a development tool);
  * - `--products N`: additionally adds N generated products (`bench-000001`, …) for load testing,
- *   in transactions of `--batch-size` products (default 10,000): a stopped run keeps the
+ *   in transactions of `--batch-size` products (default and most 5,000): a stopped run keeps the
  *   batches it committed, and the next one continues the numbering.
  *
  * Uses `DATABASE_URL` when set, otherwise the embedded PGlite database in `PGLITE_DIR`
@@ -17,13 +17,13 @@ import { z } from 'zod';
 import { createDb } from '../client.ts';
 import { categories, productImages, products, variants } from '../schema/index.ts';
 import { seedDemoIfEmpty } from '../seed/demo.ts';
-import { seedLargeCatalog } from '../seed/large.ts';
+import { MAX_BATCH_SIZE, seedLargeCatalog } from '../seed/large.ts';
 import { type CliDatabase, cliDatabase } from './database.ts';
 
 const Args = z.object({
   reset: z.boolean(),
   products: z.coerce.number().int().min(0).max(10_000_000).optional(),
-  batchSize: z.coerce.number().int().min(1).max(100_000).optional(),
+  batchSize: z.coerce.number().int().min(1).max(MAX_BATCH_SIZE).optional(),
 });
 
 function usage(message?: string): never {

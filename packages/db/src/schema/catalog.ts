@@ -182,7 +182,7 @@ export const variantOptionValues = pgTable(
       foreignColumns: [productOptionValues.id, productOptionValues.optionId],
     }).onDelete('cascade'),
     index('variant_option_values_value_idx').on(t.valueId),
-    // The listing refresh reads a product's option values by product (migration 0011).
+    // The product editor reads a product's links by product: without it, a scan of all of them.
     index('variant_option_values_product_idx').on(t.productId),
   ],
 );

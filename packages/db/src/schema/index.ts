@@ -3,6 +3,7 @@ export * from './cart.ts';
 export * from './catalog.ts';
 export * from './discounts.ts';
 export * from './inventory.ts';
+export * from './listing-counts.ts';
 export * from './mail.ts';
 export * from './orders.ts';
 export * from './payments.ts';

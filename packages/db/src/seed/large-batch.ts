@@ -84,10 +84,11 @@ export async function insertLargeBatch(tx: Tx, from: number, to: number): Promis
     select w.i, gen_random_uuid() as id,
       'bench-' || lpad(w.i::text, greatest(6, length(w.i::text)), '0') as slug,
       concat_ws(' ', w.collection_word, w.adjective_word, w.material_word, w.noun_word) as title,
-      'Our ' || lower(concat_ws(' ', w.adjective_word, w.material_word, w.noun_word)) || ', '
+      -- Rich text, as the editor and the CSV import store it.
+      '<p>Our ' || lower(concat_ws(' ', w.adjective_word, w.material_word, w.noun_word)) || ', '
         || ${textArray(DESCRIPTION_OPENINGS)}[1 + floor(w.opening * ${lit(DESCRIPTION_OPENINGS.length)})::int] || '. '
         || ${textArray(DESCRIPTION_SENTENCES)}[1 + floor(w.sentence * ${lit(DESCRIPTION_SENTENCES.length)})::int]
-        || coalesce(' Part of the ' || w.collection_word || ' collection.', '') as description,
+        || coalesce(' Part of the ' || w.collection_word || ' collection.', '') || '</p>' as description,
       w.category_id,
       ${BENCH_BASE_DATE}::timestamptz - w.i * interval '1 minute' as created_at,
       case when w.sized then 2 + floor(w.sizes * 3)::int else 0 end as sizes,

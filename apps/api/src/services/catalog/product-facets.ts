@@ -3,6 +3,7 @@ import type { Database } from '@bazaar/db';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db.ts';
 import { resolveCurrency } from '../pricing/currencies.ts';
+import { facetsAreKept } from './listing-counts.ts';
 import {
   categoryTree,
   hasOption,
@@ -13,9 +14,10 @@ import {
   searchQuery,
 } from './listing-filters.ts';
 import { sortOptionValues } from './option-order.ts';
+import { keptFacetRow } from './product-facets-kept.ts';
 import { resolveSearch, searchWords } from './search-words.ts';
 
-interface FacetRow {
+export interface FacetRow {
   total: number;
   category_counts: { id: string; count: number }[];
   categories: { id: string; slug: string; name: string; parentId: string | null }[];
@@ -51,7 +53,10 @@ export async function productFacets(db: Database, input: ProductFilters): Promis
     f.priceMax !== undefined ? sql`pl.price_min <= ${f.priceMax}` : null,
   ].filter((c) => c !== null);
 
-  const result = await db.execute(sql`
+  // Unfiltered and category pages: from the kept counts (product-facets-kept.ts).
+  const result = facetsAreKept(f)
+    ? null
+    : await db.execute(sql`
     with base as materialized (
       select pl.category_id, pl.option_values, pl.price_min, pl.in_stock,
         ${f.categorySlug ? sql`pl.category_id in ${categoryTree(f.categorySlug)}` : sql`true`} as cat_ok,
@@ -76,7 +81,7 @@ export async function productFacets(db: Database, input: ProductFilters): Promis
       (select json_build_object('min', min(price_min)::text, 'max', max(price_min)::text)
         from base where cat_ok and stock_ok and cardinality(fails) = 0) as price,
       (select count(*) from base where cat_ok and price_ok and cardinality(fails) = 0 and in_stock)::int as in_stock`);
-  const row = rowsOf<FacetRow>(result)[0];
+  const row = result ? rowsOf<FacetRow>(result)[0] : await keptFacetRow(db, f);
   if (!row) throw new Error('facet query returned no row');
   const money = (amount: string) => ({ amount: Number(amount), currency });
   return {

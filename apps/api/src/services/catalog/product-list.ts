@@ -5,6 +5,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { rowsOf } from '../../db.ts';
 import { resolveCurrency } from '../pricing/currencies.ts';
 import { decodeCursor, encodeCursor, type ProductCursor } from './cursor.ts';
+import { keptTotal } from './listing-counts.ts';
 import {
   firstImageJson,
   type ListingFilters,
@@ -124,12 +125,14 @@ export async function listProducts(db: Database, input: ProductListQuery): Promi
     : sql`null::real`;
   const { order, after } = ordering(sort, cursor, rank);
   const pageSource = sql`product_listings pl join products p on p.id = pl.product_id`;
+  // Unfiltered and category pages are counted from the kept counts, not by reading every row.
+  const kept = keptTotal(filters);
 
   const result = await db.execute(sql`
     select counted.total, counted.category_found, page.* from
-      (select count(*)::int as total,
+      (select ${kept ?? sql`count(*)::int`} as total,
         ${input.categorySlug ? sql`exists (select 1 from categories where slug = ${input.categorySlug})` : sql`true`} as category_found
-       from ${source} where ${where}) counted
+       ${kept ? sql`` : sql`from ${source} where ${where}`}) counted
     left join lateral (
       select pl.product_id as id, p.slug, p.title, c.slug as category_slug, c.name as category_name,
         pl.price_min, pl.price_max, pl.compare_at, pl.in_stock, pl.created_at::text as created_at,

@@ -1,0 +1,95 @@
+/**
+ * The real API in a process of its own, configured as production runs it (NODE_ENV=production:
+ * no demo mode, no development mailbox, Stripe as the payment provider — pointed at a closed
+ * local port, as nothing here pays), on a given database. The same node, loader and flags as the
+ * calling process, so `node --cpu-prof --import tsx bench/….ts` profiles the API too.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface ApiProcess {
+  port: number;
+  child: ChildProcess;
+  /** Rejects when the API exits. */
+  exited: Promise<never>;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export async function startApi(
+  databaseUrl: string,
+  settings: Record<string, string> = {},
+): Promise<ApiProcess> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'bazaar-bench-api-'));
+  // Nothing from the developer's environment decides how it runs: only the basics are passed on.
+  const env: NodeJS.ProcessEnv = {};
+  for (const name of ['PATH', 'HOME', 'TMPDIR', 'TZ', 'LANG']) {
+    if (process.env[name] !== undefined) env[name] = process.env[name];
+  }
+  Object.assign(env, {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DATA_DIR: dataDir,
+    SECRET_KEYS: randomBytes(32).toString('base64'),
+    SMTP_URL: 'smtp://127.0.0.1:9',
+    PAYMENT_PROVIDER: 'stripe',
+    STRIPE_SECRET_KEY: 'sk_test_bench',
+    STRIPE_PUBLISHABLE_KEY: 'pk_test_bench',
+    STRIPE_WEBHOOK_SECRET: 'whsec_bench',
+    STRIPE_API_URL: 'http://127.0.0.1:9',
+    // Quiet; only a crash (logged as fatal) would say why the API stopped.
+    LOG_LEVEL: 'fatal',
+    ...settings,
+  });
+  const main = join(import.meta.dirname, '../apps/api/src/main.ts');
+  const child = spawn(process.execPath, [...process.execArgv, main], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code, signal) => reject(new Error(`the API exited (${signal ?? code})`))),
+  );
+  exited.catch(() => {});
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const gone = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await gone;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 60_000;
+  try {
+    for (;;) {
+      const ready = await Promise.race([
+        fetch(`http://127.0.0.1:${port}/readyz`).then(
+          (res) => res.ok,
+          () => false,
+        ),
+        exited,
+      ]);
+      if (ready) return { port, child, exited, stop };
+      if (Date.now() > deadline) throw new Error('the API did not answer /readyz within 60 s');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } catch (error) {
+    child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
