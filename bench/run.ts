@@ -11,6 +11,7 @@ const benchmarks = {
   'sign-in-timing': 'failed sign-in latency, unknown email vs known email',
   'catalog-import': 'CSV import of 10,000 rows, bulk vs row by row',
   checkout: 'checkout.placeOrder through the API vs the same SQL by postgres.js',
+  'catalog-browse': 'listings, search and facets over 100,000 products; the API vs its SQL by hand',
 };
 type Benchmark = keyof typeof benchmarks;
 const isBenchmark = (name: string): name is Benchmark => Object.hasOwn(benchmarks, name);
