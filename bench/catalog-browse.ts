@@ -49,7 +49,7 @@ const LISTINGS: { name: string; input: ProductListInput }[] = [
   { name: 'search, common word ("tee")', input: { q: 'tee', limit: 20 } },
   { name: 'search, two words ("cotton tee")', input: { q: 'cotton tee', limit: 20 } },
   { name: 'search, rare word ("ptarmigan")', input: { q: 'ptarmigan', limit: 20 } },
-  { name: 'search, typo ("blankte")', input: { q: 'blankte', limit: 20 } },
+  { name: 'search, typo ("notebok")', input: { q: 'notebok', limit: 20 } },
   { name: 'category with subcategories', input: { categorySlug: 'home-living', limit: 20 } },
   { name: 'option value (Colour: Navy)', input: { options: { Colour: ['Navy'] }, limit: 20 } },
   { name: 'price 20–50 €', input: { priceMin: 2000, priceMax: 5000, limit: 20 } },

@@ -5,7 +5,7 @@
  * - `--reset`: empties the catalog tables first (TRUNCATE … CASCADE: rows of other tables that
  *   reference the catalog, e.g. order lines, go too — this is a development tool);
  * - `--products N`: additionally adds N generated products (`bench-000001`, …) for load testing,
- *   in transactions of `--batch-size` products (default and most 5,000): a stopped run keeps the
+ *   in transactions of `--batch-size` products (default and most 1,000): a stopped run keeps the
  *   batches it committed, and the next one continues the numbering.
  *
  * Uses `DATABASE_URL` when set, otherwise the embedded PGlite database in `PGLITE_DIR`
