@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { chosenSort, defaultSort, sortChoices } from './listing-sort';
+
+describe('sortChoices', () => {
+  it('offers best match only when searching, first', () => {
+    expect(sortChoices(true).map((c) => c.value)).toEqual([
+      'relevance',
+      'newest',
+      'price_asc',
+      'price_desc',
+      'name',
+    ]);
+    expect(sortChoices(false).map((c) => c.value)).not.toContain('relevance');
+    expect(sortChoices(false)[0]).toEqual({ value: 'newest', label: 'Newest' });
+  });
+});
+
+describe('chosenSort', () => {
+  it('keeps only a sort that differs from the default', () => {
+    expect(defaultSort(true)).toBe('relevance');
+    expect(defaultSort(false)).toBe('newest');
+    expect(chosenSort('relevance', true)).toBeNull();
+    expect(chosenSort('newest', true)).toBe('newest');
+    expect(chosenSort('newest', false)).toBeNull();
+    expect(chosenSort('price_asc', false)).toBe('price_asc');
+  });
+});
