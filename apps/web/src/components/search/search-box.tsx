@@ -120,7 +120,7 @@ export function SearchBox({ currency }: { currency: string }) {
         className="inline-flex size-10 items-center justify-center rounded-full text-stone-700 transition-colors hover:bg-stone-200/70 hover:text-stone-900 xl:hidden"
       >
         {magnifier}
-        <span className="sr-only">Search</span>
+        <span className="sr-only">Open search</span>
       </button>
       {/* biome-ignore lint/a11y/useSemanticElements: older browsers do not expose <search> as a landmark yet */}
       <form
