@@ -4,9 +4,10 @@ import { createDb, schema } from '@bazaar/db';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/db.ts';
+import { startListingSweeper } from '../src/jobs/listing-sweeper.ts';
 import { createCatalogService } from '../src/services/catalog/catalog-service.ts';
 import { insertProduct, type ProductFixture } from './catalog-fixtures.ts';
-import { rejection, useTestApp } from './helpers.ts';
+import { capturingLogger, rejection, useTestApp } from './helpers.ts';
 
 const { products, categories, inventoryLevels, variantPrices, variants } = schema;
 const app = useTestApp();
@@ -426,6 +427,10 @@ describe('the listing read model', () => {
         }),
       ),
     );
+    // What a writer could not refresh (another held the product) is queued; the sweeper does it.
+    const sweeper = startListingSweeper(app().db, capturingLogger().log, 60_000);
+    await sweeper.sweepOnce();
+    await sweeper.stop();
     const result = await app().db.execute(sql`
       select min(vp.amount)::text as min, bool_or(l.on_hand - l.reserved > 0) as stock
       from variants v join variant_prices vp on vp.variant_id = v.id
