@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chosenSort, defaultSort, sortChoices } from './listing-sort';
+import { chosenSort, defaultSort, hasSearchWords, sortChoices } from './listing-sort';
 
 describe('sortChoices', () => {
   it('offers best match only when searching, first', () => {
@@ -23,5 +23,15 @@ describe('chosenSort', () => {
     expect(chosenSort('newest', true)).toBe('newest');
     expect(chosenSort('newest', false)).toBeNull();
     expect(chosenSort('price_asc', false)).toBe('price_asc');
+  });
+});
+
+describe('hasSearchWords', () => {
+  it('counts letters and digits in any script, not punctuation alone', () => {
+    expect(hasSearchWords('linen')).toBe(true);
+    expect(hasSearchWords('  42 ')).toBe(true);
+    expect(hasSearchWords('été')).toBe(true);
+    expect(hasSearchWords('!!! -- ?')).toBe(false);
+    expect(hasSearchWords('')).toBe(false);
   });
 });

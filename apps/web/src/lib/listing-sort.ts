@@ -8,6 +8,11 @@ const SORT_LABELS: Record<ProductSort, string> = {
   name: 'Name: A to Z',
 };
 
+/** True when `q` has words the API searches for (letters or digits; punctuation alone is none). */
+export function hasSearchWords(q: string): boolean {
+  return /[\p{L}\p{N}]/u.test(q);
+}
+
 /** The order a listing has when the shopper chose none (as the API decides it). */
 export function defaultSort(searching: boolean): ProductSort {
   return searching ? 'relevance' : 'newest';

@@ -3,14 +3,14 @@
 import type { ProductSort } from '@bazaar/contracts';
 import { useId } from 'react';
 import { refineListing } from '@/lib/listing-filters';
-import { chosenSort, defaultSort, sortChoices } from '@/lib/listing-sort';
+import { chosenSort, defaultSort, hasSearchWords, sortChoices } from '@/lib/listing-sort';
 import { useListingNavigation } from './listing-navigation';
 
 /** The listing's order, sorted by the API (relevance only offered when searching). */
 export function SortSelect() {
   const { state, navigate } = useListingNavigation();
   const id = useId();
-  const searching = state.q !== '';
+  const searching = hasSearchWords(state.q);
   return (
     <div className="flex items-center gap-2">
       <label htmlFor={id} className="whitespace-nowrap text-sm text-stone-600">
