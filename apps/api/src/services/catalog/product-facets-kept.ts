@@ -2,7 +2,7 @@ import type { Database } from '@bazaar/db';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db.ts';
 import { keptCounts } from './listing-counts.ts';
-import { categoryTree, type ListingFilters } from './listing-filters.ts';
+import { categoryExists, categoryTree, type ListingFilters } from './listing-filters.ts';
 import type { FacetRow } from './product-facets.ts';
 
 /**
@@ -20,6 +20,7 @@ export async function keptFacetRow(db: Database, f: ListingFilters): Promise<Fac
   const result = await db.execute(sql`
     with k as materialized ${keptCounts({ ...f, categorySlug: undefined }, sql`category_id, in_stock, facet`)}
     select
+      ${categoryExists(f.categorySlug)} as category_found,
       (select coalesce(sum(n), 0) from k
         where facet = '' and ${catOk('category_id')} and ${stockOk('in_stock')})::int as total,
       (select coalesce(json_agg(json_build_object('id', category_id, 'count', n)), '[]') from (

@@ -1,10 +1,12 @@
 import type { ProductFacets, ProductFilters } from '@bazaar/contracts';
+import { notFound } from '@bazaar/contracts';
 import type { Database } from '@bazaar/db';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db.ts';
 import { resolveCurrency } from '../pricing/currencies.ts';
 import { facetsAreKept } from './listing-counts.ts';
 import {
+  categoryExists,
   categoryTree,
   hasOption,
   type ListingFilters,
@@ -19,6 +21,7 @@ import { resolveSearch, searchWords } from './search-words.ts';
 
 export interface FacetRow {
   total: number;
+  category_found: boolean;
   category_counts: { id: string; count: number }[];
   categories: { id: string; slug: string; name: string; parentId: string | null }[];
   option_counts: { v: string; count: number }[];
@@ -68,6 +71,7 @@ export async function productFacets(db: Database, input: ProductFilters): Promis
     )
     select
       (select count(*) from base where cat_ok and price_ok and stock_ok and cardinality(fails) = 0)::int as total,
+      ${categoryExists(f.categorySlug)} as category_found,
       (select coalesce(json_agg(json_build_object('id', category_id, 'count', n)), '[]') from (
         select category_id, count(*)::int as n from base
         where price_ok and stock_ok and cardinality(fails) = 0 group by category_id) x) as category_counts,
@@ -83,6 +87,7 @@ export async function productFacets(db: Database, input: ProductFilters): Promis
       (select count(*) from base where cat_ok and price_ok and cardinality(fails) = 0 and in_stock)::int as in_stock`);
   const row = result ? rowsOf<FacetRow>(result)[0] : await keptFacetRow(db, f);
   if (!row) throw new Error('facet query returned no row');
+  if (!row.category_found) throw notFound('Category');
   const money = (amount: string) => ({ amount: Number(amount), currency });
   return {
     currency,
