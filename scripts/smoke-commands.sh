@@ -131,11 +131,13 @@ step_create_owner() {
 }
 
 step_bench() {
-  # The import and checkout benchmarks are sized by rows and checkouts, not duration: small
-  # sizes keep the step short.
+  # The import and checkout benchmarks are sized by rows and checkouts, not duration, and the
+  # browsing one by its catalog (kept as bazaar_bench_2k between runs): small sizes keep the
+  # step short.
   run_logged bench pnpm bench trpc-overhead sign-in-timing --duration 1 &&
     run_logged bench-import pnpm bench catalog-import --rows 400 &&
-    run_logged bench-checkout pnpm bench checkout --checkouts 100
+    run_logged bench-checkout pnpm bench checkout --checkouts 100 &&
+    run_logged bench-browse pnpm bench catalog-browse --products 2000 --duration 1
 }
 
 step_build() {
@@ -330,7 +332,7 @@ declare -A COMMAND=(
   [migrate]='pnpm db:migrate (twice)'
   [seed]='pnpm db:seed, --products 2000'
   [create-owner]='pnpm --filter @bazaar/api cli create-owner'
-  [bench]='pnpm bench trpc-overhead sign-in-timing --duration 1; pnpm bench catalog-import --rows 400; pnpm bench checkout --checkouts 100'
+  [bench]='pnpm bench trpc-overhead sign-in-timing --duration 1; pnpm bench catalog-import --rows 400; pnpm bench checkout --checkouts 100; pnpm bench catalog-browse --products 2000 --duration 1'
   [build]='pnpm build'
   [mutation]='pnpm test:mutation --dryRunOnly'
   [start]='pnpm start (embedded database)'
