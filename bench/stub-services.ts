@@ -27,6 +27,8 @@ export const stubServices: ServerServices = {
     listCurrencies: unused('catalog.listCurrencies'),
     listCategories: async () => benchCategories,
     listProducts: unused('catalog.listProducts'),
+    productFacets: unused('catalog.productFacets'),
+    suggestProducts: unused('catalog.suggestProducts'),
     productBySlug: unused('catalog.productBySlug'),
   },
   catalogAdmin: {

@@ -33,6 +33,7 @@ export * from './schemas/admin.ts';
 export * from './schemas/cart.ts';
 export * from './schemas/catalog.ts';
 export * from './schemas/catalog-admin.ts';
+export * from './schemas/catalog-browse.ts';
 export * from './schemas/checkout.ts';
 export * from './schemas/money.ts';
 export * from './schemas/orders.ts';

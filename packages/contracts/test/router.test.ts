@@ -28,7 +28,9 @@ const PUBLIC = [
   'catalog.categories',
   'catalog.currencies',
   'catalog.products.bySlug',
+  'catalog.products.facets',
   'catalog.products.list',
+  'catalog.products.suggest',
   // Paying for a placed order: the payment's client secret is the payer's proof.
   'checkout.confirmTestPayment',
   'checkout.paymentOptions',

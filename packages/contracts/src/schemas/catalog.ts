@@ -51,25 +51,6 @@ const currencyInput = currencyCodeSchema.optional();
 export const categoriesInputSchema = z.object({ currency: currencyInput }).optional();
 export type CategoriesInput = z.infer<typeof categoriesInputSchema>;
 
-export const productSortSchema = z.enum(['newest']);
-export type ProductSort = z.infer<typeof productSortSchema>;
-
-export const productListInputSchema = z.object({
-  /** Products of this category and all of its descendants. */
-  categorySlug: slugSchema.optional(),
-  limit: z.number().int().min(1).max(100).default(24),
-  sort: productSortSchema.default('newest'),
-  currency: currencyInput,
-  /** Opaque cursor from a previous page's `nextCursor`. */
-  cursor: z
-    .string()
-    .min(1)
-    .max(500)
-    .regex(/^[\w-]+$/, 'Invalid cursor')
-    .nullish(),
-});
-export type ProductListInput = z.infer<typeof productListInputSchema>;
-
 export const productSummarySchema = z.object({
   id: z.uuid(),
   slug: z.string(),
@@ -87,13 +68,6 @@ export const productSummarySchema = z.object({
   image: productImageSchema.nullable(),
 });
 export type ProductSummary = z.infer<typeof productSummarySchema>;
-
-export const productPageSchema = z.object({
-  currency: currencyCodeSchema,
-  items: z.array(productSummarySchema),
-  nextCursor: z.string().nullable(),
-});
-export type ProductPage = z.infer<typeof productPageSchema>;
 
 export const productBySlugInputSchema = z.object({ slug: slugSchema, currency: currencyInput });
 export type ProductBySlugInput = z.infer<typeof productBySlugInputSchema>;

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   check,
+  customType,
   foreignKey,
   index,
   integer,
@@ -15,6 +16,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
+
+/** A PostgreSQL full-text document; read only in SQL. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const productStatus = pgEnum('product_status', ['draft', 'active', 'archived']);
 
@@ -47,8 +51,19 @@ export const products = pgTable(
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The storefront search's document: the title (weight A, also with hyphens closed up, so
+     * "tshirt" finds "T-Shirt") above the description (weight B, its HTML tags skipped by the
+     * parser), stemmed in English.
+     */
+    searchVector: tsvector()
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('english'::regconfig, "title" || ' ' || regexp_replace("title", '([[:alnum:]])-([[:alnum:]])', '\1\2', 'g')), 'A') || setweight(to_tsvector('english'::regconfig, "description"), 'B')`,
+      ),
   },
   (t) => [
+    index('products_search_idx').using('gin', t.searchVector),
     // The admin's product list: recently updated first, or by title.
     index('products_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
     index('products_title_idx').on(t.title, t.id),

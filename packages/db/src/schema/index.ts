@@ -7,6 +7,7 @@ export * from './mail.ts';
 export * from './orders.ts';
 export * from './payments.ts';
 export * from './pricing.ts';
+export * from './search.ts';
 export * from './settings.ts';
 export * from './shipping.ts';
 export * from './staff.ts';

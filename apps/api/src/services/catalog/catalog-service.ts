@@ -1,17 +1,11 @@
-import type {
-  CatalogService,
-  Category,
-  ProductDetail,
-  ProductListInput,
-  ProductPage,
-  ProductSummary,
-} from '@bazaar/contracts';
+import type { CatalogService, Category, ProductDetail } from '@bazaar/contracts';
 import { notFound } from '@bazaar/contracts';
 import type { Database } from '@bazaar/db';
 import {
   categories,
   inventoryLevels,
   productImages,
+  productListings,
   productOptions,
   productOptionValues,
   products,
@@ -20,34 +14,16 @@ import {
   variantPrices,
   variants,
 } from '@bazaar/db/schema';
-import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import { resolveCurrency, shopCurrencies } from '../pricing/currencies.ts';
-import { categoryColumns, categorySubtreeIds } from './categories.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { categoryColumns } from './categories.ts';
+import { productFacets } from './product-facets.ts';
+import { listProducts } from './product-list.ts';
+import { suggestProducts } from './product-suggest.ts';
 import { sanitizeRichText } from './rich-text.ts';
-
-interface PriceAggregate {
-  min: number | null;
-  max: number | null;
-  compareAt: number | null;
-  inStock: boolean;
-}
-
-type ImageJson = ProductSummary['image'];
 
 /** Units that can still be bought. */
 const available = sql<number>`coalesce(${inventoryLevels.onHand} - ${inventoryLevels.reserved}, 0)`;
-
-/**
- * A product is for sale in a currency when one of its live variants has a price in it. Listings,
- * counts and product pages all use this one rule, so they never disagree or mix currencies.
- */
-function sellsIn(currency: string) {
-  return sql`exists (
-    select 1 from ${variants} join ${variantPrices} on ${variantPrices.variantId} = ${variants.id}
-    where ${variants.productId} = ${products.id} and ${variants.archivedAt} is null
-      and ${variantPrices.currency} = ${currency})`;
-}
 
 export function createCatalogService(db: Database): CatalogService {
   return {
@@ -58,15 +34,14 @@ export function createCatalogService(db: Database): CatalogService {
       const rows = await db
         .select({
           ...categoryColumns,
-          ownCount: count(products.id),
+          ownCount: count(productListings.productId),
         })
         .from(categories)
         .leftJoin(
-          products,
+          productListings,
           and(
-            eq(products.categoryId, categories.id),
-            eq(products.status, 'active'),
-            sellsIn(currency),
+            eq(productListings.categoryId, categories.id),
+            eq(productListings.currency, currency),
           ),
         )
         .groupBy(categories.id)
@@ -74,72 +49,9 @@ export function createCatalogService(db: Database): CatalogService {
       return withSubtreeCounts(rows);
     },
 
-    async listProducts(input: ProductListInput): Promise<ProductPage> {
-      const currency = await resolveCurrency(db, input.currency);
-      const conditions: SQL[] = [eq(products.status, 'active'), sellsIn(currency)];
-      if (input.categorySlug) {
-        const ids = await categorySubtreeIds(db, { slug: input.categorySlug });
-        if (ids.length === 0) throw notFound('Category');
-        conditions.push(inArray(products.categoryId, ids));
-      }
-      if (input.cursor) {
-        const cursor = decodeCursor(input.cursor);
-        conditions.push(
-          sql`(${products.createdAt}, ${products.id}) < (${cursor.t}::timestamptz, ${cursor.i}::uuid)`,
-        );
-      }
-
-      const rows = await db
-        .select({
-          id: products.id,
-          slug: products.slug,
-          title: products.title,
-          categorySlug: categories.slug,
-          categoryName: categories.name,
-          createdAt: sql<string>`${products.createdAt}::text`,
-          prices: sql<PriceAggregate>`(
-            select json_build_object(
-              'min', min(vp.amount), 'max', max(vp.amount),
-              'compareAt', (array_agg(vp.compare_at_amount order by vp.amount))[1],
-              'inStock', coalesce(bool_or(l.on_hand - l.reserved > 0), false))
-            from ${variants} v
-            join ${variantPrices} vp on vp.variant_id = v.id and vp.currency = ${currency}
-            left join ${inventoryLevels} l on l.variant_id = v.id
-            where v.product_id = ${products.id} and v.archived_at is null)`,
-          // The product's own first picture (not one of a variant or colour), else any.
-          image: sql<ImageJson>`(
-            select json_build_object('url', i.url, 'alt', i.alt, 'width', i.width, 'height', i.height)
-            from ${productImages} i where i.product_id = ${products.id}
-            order by (i.variant_id is null and i.option_value_id is null) desc, i.position limit 1)`,
-        })
-        .from(products)
-        .innerJoin(categories, eq(categories.id, products.categoryId))
-        .where(and(...conditions))
-        .orderBy(desc(products.createdAt), desc(products.id))
-        .limit(input.limit + 1);
-
-      const page = rows.slice(0, input.limit);
-      const last = page.at(-1);
-      const money = (amount: number) => ({ amount: Number(amount), currency });
-      return {
-        currency,
-        items: page.map((r) => ({
-          id: r.id,
-          slug: r.slug,
-          title: r.title,
-          category: { slug: r.categorySlug, name: r.categoryName },
-          priceMin: money(r.prices.min ?? 0),
-          priceMax: money(r.prices.max ?? 0),
-          compareAt: r.prices.compareAt === null ? null : money(r.prices.compareAt),
-          inStock: r.prices.inStock,
-          image: r.image,
-        })),
-        nextCursor:
-          rows.length > input.limit && last
-            ? encodeCursor({ s: 'newest', t: last.createdAt, i: last.id })
-            : null,
-      };
-    },
+    listProducts: (input) => listProducts(db, input),
+    productFacets: (input) => productFacets(db, input),
+    suggestProducts: (input) => suggestProducts(db, input),
 
     async productBySlug(input): Promise<ProductDetail> {
       const currency = await resolveCurrency(db, input.currency);

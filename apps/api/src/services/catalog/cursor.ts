@@ -31,24 +31,40 @@ export function isPgTimestamptz(text: string): boolean {
   );
 }
 
-/** Keyset position "newest first": the last row's created_at (full precision, as text) and id. */
-const newestCursorSchema = z.object({
-  s: z.literal('newest'),
-  t: z.string().max(40).refine(isPgTimestamptz),
-  i: z.uuid(),
-});
-export type NewestCursor = z.infer<typeof newestCursorSchema>;
+const uuid = z.uuid();
 
-export function encodeCursor(cursor: NewestCursor): string {
+/**
+ * Keyset positions, one per sort: the last row's sort key and id. The key is what PostgreSQL
+ * compares (timestamps and ranks as it prints them, so nothing is lost on the way).
+ */
+const productCursorSchema = z.discriminatedUnion('s', [
+  z.object({ s: z.literal('newest'), t: z.string().max(40).refine(isPgTimestamptz), i: uuid }),
+  z.object({ s: z.enum(['price_asc', 'price_desc']), p: z.int().min(0), i: uuid }),
+  z.object({ s: z.literal('name'), k: z.string().max(1000), i: uuid }),
+  z.object({
+    s: z.literal('relevance'),
+    r: z.string().regex(/^\d+(\.\d+)?(e[-+]?\d+)?$/),
+    i: uuid,
+  }),
+]);
+export type ProductCursor = z.infer<typeof productCursorSchema>;
+
+export function encodeCursor(cursor: ProductCursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
-export function decodeCursor(raw: string): NewestCursor {
+/** The position a cursor holds; a field error when it is malformed or made for another sort. */
+export function decodeCursor<S extends ProductCursor['s']>(
+  raw: string,
+  sort: S,
+): Extract<ProductCursor, { s: S }> {
   try {
-    const parsed = newestCursorSchema.safeParse(
+    const parsed = productCursorSchema.safeParse(
       JSON.parse(Buffer.from(raw, 'base64url').toString()),
     );
-    if (parsed.success) return parsed.data;
+    if (parsed.success && parsed.data.s === sort) {
+      return parsed.data as Extract<ProductCursor, { s: S }>;
+    }
   } catch {
     // fall through: any malformed cursor is the caller's error
   }

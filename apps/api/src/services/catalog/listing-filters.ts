@@ -1,0 +1,82 @@
+import { type SQL, sql } from 'drizzle-orm';
+
+/** U+001F: joins an option's name and value in `product_listings.option_values`. */
+export const OPTION_SEPARATOR = '\u001f';
+
+/** The filters of a listing, resolved: the currency known, the search words made a tsquery. */
+export interface ListingFilters {
+  currency: string;
+  /** `to_tsquery('english', …)` text, or null when not searching. */
+  tsquery: string | null;
+  categorySlug?: string | undefined;
+  options?: Record<string, string[]> | undefined;
+  priceMin?: number | undefined;
+  priceMax?: number | undefined;
+  inStock?: boolean | undefined;
+}
+
+/** Filters a facet ignores, so its counts show what choosing another value would give. */
+export type FacetGroup = 'category' | 'price' | 'stock';
+
+/** The search query, once per statement: `from …, search` then `search.query`. */
+export const searchCte = (tsquery: string) =>
+  sql`search as (select to_tsquery('english'::regconfig, ${tsquery}) as query)`;
+
+/** The category and its descendants, by slug. */
+export const categoryTree = (slug: string) => sql`(
+  with recursive tree as (
+    select id from categories where slug = ${slug}
+    union
+    select c.id from categories c join tree on c.parent_id = tree.id
+  ) select id from tree)`;
+
+/** `name␟value` for each accepted value of each filtered option, grouped by option. */
+export function optionFilters(options: Record<string, string[]> | undefined) {
+  return Object.entries(options ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, values]) => ({
+      name,
+      values: [...new Set(values)].sort().map((v) => `${name}${OPTION_SEPARATOR}${v}`),
+    }));
+}
+
+/** The condition that a listing row of option filter `values` holds one of them. */
+export const hasOption = (alias: string, values: string[]) =>
+  sql`${sql.raw(alias)}.option_values && ${sql.param(values)}::text[]`;
+
+/**
+ * What a row of `product_listings` (as `pl`, joined to `products` as `p` when searching) must meet,
+ * less the `except` groups. Option filters are left to the caller when `withOptions` is false.
+ */
+export function listingConditions(
+  f: ListingFilters,
+  opts: { except?: FacetGroup[]; withOptions?: boolean } = {},
+): SQL {
+  const except = new Set(opts.except ?? []);
+  const parts: SQL[] = [sql`pl.currency = ${f.currency}`];
+  if (f.tsquery !== null) parts.push(sql`p.search_vector @@ search.query`);
+  if (f.categorySlug && !except.has('category')) {
+    parts.push(sql`pl.category_id in ${categoryTree(f.categorySlug)}`);
+  }
+  if (!except.has('price')) {
+    if (f.priceMin !== undefined) parts.push(sql`pl.price_min >= ${f.priceMin}`);
+    if (f.priceMax !== undefined) parts.push(sql`pl.price_min <= ${f.priceMax}`);
+  }
+  if (f.inStock && !except.has('stock')) parts.push(sql`pl.in_stock`);
+  if (opts.withOptions !== false) {
+    for (const option of optionFilters(f.options)) parts.push(hasOption('pl', option.values));
+  }
+  return sql.join(parts, sql` and `);
+}
+
+/** `from product_listings pl [join products p, search]`, as the filters need. */
+export const listingSource = (f: ListingFilters) =>
+  f.tsquery !== null
+    ? sql`product_listings pl join products p on p.id = pl.product_id cross join search`
+    : sql`product_listings pl`;
+
+/** The product's own first picture (not one of a variant or colour), else any, as JSON. */
+export const firstImageJson = (productId: SQL) => sql`(
+  select json_build_object('url', i.url, 'alt', i.alt, 'width', i.width, 'height', i.height)
+  from product_images i where i.product_id = ${productId}
+  order by (i.variant_id is null and i.option_value_id is null) desc, i.position limit 1)`;

@@ -1,0 +1,134 @@
+import type { ProductFacets, ProductFilters } from '@bazaar/contracts';
+import type { Database } from '@bazaar/db';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../db.ts';
+import { resolveCurrency } from '../pricing/currencies.ts';
+import {
+  categoryTree,
+  hasOption,
+  type ListingFilters,
+  listingSource,
+  OPTION_SEPARATOR,
+  optionFilters,
+  searchCte,
+} from './listing-filters.ts';
+import { sortOptionValues } from './option-order.ts';
+import { resolveSearch, searchWords } from './search-words.ts';
+
+interface FacetRow {
+  total: number;
+  category_counts: { id: string; count: number }[];
+  categories: { id: string; slug: string; name: string; parentId: string | null }[];
+  option_counts: { v: string; count: number }[];
+  price: { min: string | null; max: string | null };
+  in_stock: number;
+}
+
+/**
+ * Facet counts in one statement: the rows matching the search (and currency) are read once, each
+ * marked with which of the other filters it meets; every facet then counts the rows meeting all
+ * filters but its own, so a count says what choosing that value would give.
+ */
+export async function productFacets(db: Database, input: ProductFilters): Promise<ProductFacets> {
+  const [currency, search] = await Promise.all([
+    resolveCurrency(db, input.currency),
+    resolveSearch(db, searchWords(input.q)),
+  ]);
+  const f: ListingFilters = { ...input, currency, tsquery: search?.tsquery ?? null };
+  const options = optionFilters(f.options);
+  // The names of the option filters a row fails; a value of option X counts when X is the only one.
+  const fails =
+    options.length > 0
+      ? sql`array_remove(array[${sql.join(
+          options.map(
+            (o) => sql`case when ${hasOption('pl', o.values)} then null else ${o.name}::text end`,
+          ),
+          sql`, `,
+        )}], null)`
+      : sql`'{}'::text[]`;
+  const priceChecks = [
+    f.priceMin !== undefined ? sql`pl.price_min >= ${f.priceMin}` : null,
+    f.priceMax !== undefined ? sql`pl.price_min <= ${f.priceMax}` : null,
+  ].filter((c) => c !== null);
+
+  const result = await db.execute(sql`
+    with ${search ? sql`${searchCte(search.tsquery)},` : sql``}
+    base as materialized (
+      select pl.category_id, pl.option_values, pl.price_min, pl.in_stock,
+        ${f.categorySlug ? sql`pl.category_id in ${categoryTree(f.categorySlug)}` : sql`true`} as cat_ok,
+        ${priceChecks.length > 0 ? sql.join(priceChecks, sql` and `) : sql`true`} as price_ok,
+        ${f.inStock ? sql`pl.in_stock` : sql`true`} as stock_ok,
+        ${fails} as fails
+      from ${listingSource(f)}
+      where pl.currency = ${currency} ${search ? sql`and p.search_vector @@ search.query` : sql``}
+    )
+    select
+      (select count(*) from base where cat_ok and price_ok and stock_ok and cardinality(fails) = 0)::int as total,
+      (select coalesce(json_agg(json_build_object('id', category_id, 'count', n)), '[]') from (
+        select category_id, count(*)::int as n from base
+        where price_ok and stock_ok and cardinality(fails) = 0 group by category_id) x) as category_counts,
+      (select coalesce(json_agg(json_build_object('id', id, 'slug', slug, 'name', name, 'parentId', parent_id)
+        order by position, name), '[]') from categories) as categories,
+      (select coalesce(json_agg(json_build_object('v', v, 'count', n)), '[]') from (
+        select v, count(*)::int as n from base, unnest(option_values) as v
+        where cat_ok and price_ok and stock_ok
+          and (cardinality(fails) = 0 or (cardinality(fails) = 1 and fails[1] = split_part(v, ${OPTION_SEPARATOR}, 1)))
+        group by v) x) as option_counts,
+      (select json_build_object('min', min(price_min)::text, 'max', max(price_min)::text)
+        from base where cat_ok and stock_ok and cardinality(fails) = 0) as price,
+      (select count(*) from base where cat_ok and price_ok and cardinality(fails) = 0 and in_stock)::int as in_stock`);
+  const row = rowsOf<FacetRow>(result)[0];
+  if (!row) throw new Error('facet query returned no row');
+  const money = (amount: string) => ({ amount: Number(amount), currency });
+  return {
+    currency,
+    total: Number(row.total),
+    categories: categoryFacet(row.categories, row.category_counts),
+    options: optionFacet(row.option_counts),
+    price:
+      row.price.min !== null && row.price.max !== null
+        ? { min: money(row.price.min), max: money(row.price.max) }
+        : null,
+    inStock: Number(row.in_stock),
+  };
+}
+
+/** Each category's count with its descendants', in tree order; empty ones left out. */
+function categoryFacet(
+  all: FacetRow['categories'],
+  counts: FacetRow['category_counts'],
+): ProductFacets['categories'] {
+  const byId = new Map(all.map((c) => [c.id, { ...c, count: 0 }]));
+  for (const { id, count } of counts) {
+    const seen = new Set<string>();
+    for (let at: string | null = id; at && !seen.has(at); at = byId.get(at)?.parentId ?? null) {
+      seen.add(at);
+      const node = byId.get(at);
+      if (node) node.count += count;
+    }
+  }
+  return [...byId.values()]
+    .filter((c) => c.count > 0)
+    .map((c) => ({
+      slug: c.slug,
+      name: c.name,
+      parentSlug: c.parentId ? (byId.get(c.parentId)?.slug ?? null) : null,
+      count: c.count,
+    }));
+}
+
+/** Options by how many products have them, values in their natural order (S, M, L; 2, 10). */
+function optionFacet(counts: FacetRow['option_counts']): ProductFacets['options'] {
+  const byName = new Map<string, { value: string; count: number }[]>();
+  for (const { v, count } of counts) {
+    const at = v.indexOf(OPTION_SEPARATOR);
+    const name = v.slice(0, at);
+    const values = byName.get(name) ?? [];
+    values.push({ value: v.slice(at + 1), count });
+    byName.set(name, values);
+  }
+  const weight = (values: { count: number }[]) => values.reduce((sum, v) => sum + v.count, 0);
+  return [...byName.entries()]
+    .sort(([a, av], [b, bv]) => weight(bv) - weight(av) || a.localeCompare(b))
+    .map(([name, values]) => ({ name, values: sortOptionValues(values) }));
+}

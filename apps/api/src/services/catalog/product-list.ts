@@ -1,0 +1,172 @@
+import type { ProductListQuery, ProductPage, ProductSort, ProductSummary } from '@bazaar/contracts';
+import { notFound } from '@bazaar/contracts';
+import type { Database } from '@bazaar/db';
+import { type SQL, sql } from 'drizzle-orm';
+import { rowsOf } from '../../db.ts';
+import { resolveCurrency } from '../pricing/currencies.ts';
+import { decodeCursor, encodeCursor, type ProductCursor } from './cursor.ts';
+import {
+  firstImageJson,
+  type ListingFilters,
+  listingConditions,
+  listingSource,
+  searchCte,
+} from './listing-filters.ts';
+import { resolveSearch, searchWords } from './search-words.ts';
+
+interface PageRow {
+  total: number;
+  category_found: boolean;
+  id: string | null;
+  slug: string;
+  title: string;
+  category_slug: string;
+  category_name: string;
+  price_min: string;
+  price_max: string;
+  compare_at: string | null;
+  in_stock: boolean;
+  created_at: string;
+  title_key: string;
+  rank: string | null;
+  ord: number;
+  image: ProductSummary['image'];
+}
+
+/** Per sort: the ORDER BY (matching an index of `product_listings`) and the keyset condition. */
+function ordering(
+  sort: ProductSort,
+  cursor: ProductCursor | null,
+): { order: SQL; after: SQL | null } {
+  switch (sort) {
+    case 'newest':
+      return {
+        // NULLS LAST as the index is declared, or PostgreSQL sorts every row instead of reading it.
+        order: sql`pl.created_at desc nulls last, pl.product_id desc nulls last`,
+        after:
+          cursor?.s === 'newest'
+            ? sql`(pl.created_at, pl.product_id) < (${cursor.t}::timestamptz, ${cursor.i}::uuid)`
+            : null,
+      };
+    case 'price_asc':
+      return {
+        order: sql`pl.price_min, pl.product_id`,
+        after:
+          cursor?.s === 'price_asc'
+            ? sql`(pl.price_min, pl.product_id) > (${cursor.p}::bigint, ${cursor.i}::uuid)`
+            : null,
+      };
+    case 'price_desc':
+      return {
+        order: sql`pl.price_min desc, pl.product_id desc`,
+        after:
+          cursor?.s === 'price_desc'
+            ? sql`(pl.price_min, pl.product_id) < (${cursor.p}::bigint, ${cursor.i}::uuid)`
+            : null,
+      };
+    case 'name':
+      return {
+        order: sql`pl.title_key, pl.product_id`,
+        after:
+          cursor?.s === 'name'
+            ? sql`(pl.title_key, pl.product_id) > (${cursor.k}::text, ${cursor.i}::uuid)`
+            : null,
+      };
+    case 'relevance':
+      return {
+        order: sql`ts_rank(p.search_vector, search.query) desc, pl.product_id`,
+        after:
+          cursor?.s === 'relevance'
+            ? sql`(ts_rank(p.search_vector, search.query) < ${cursor.r}::real
+                or (ts_rank(p.search_vector, search.query) = ${cursor.r}::real and pl.product_id > ${cursor.i}::uuid))`
+            : null,
+      };
+  }
+}
+
+function cursorAfter(sort: ProductSort, row: PageRow): ProductCursor {
+  const i = row.id as string;
+  switch (sort) {
+    case 'newest':
+      return { s: sort, t: row.created_at, i };
+    case 'price_asc':
+    case 'price_desc':
+      return { s: sort, p: Number(row.price_min), i };
+    case 'name':
+      return { s: sort, k: row.title_key, i };
+    case 'relevance':
+      return { s: sort, r: row.rank ?? '0', i };
+  }
+}
+
+/**
+ * A page of the storefront's catalog in one statement (after the currency and the search words):
+ * the matching count, and the page read in index order from the keyset position. However many
+ * items a page has, the statements are the same.
+ */
+export async function listProducts(db: Database, input: ProductListQuery): Promise<ProductPage> {
+  const words = searchWords(input.q);
+  const [currency, search] = await Promise.all([
+    resolveCurrency(db, input.currency),
+    resolveSearch(db, words),
+  ]);
+  const sort: ProductSort =
+    input.sort === 'relevance' && !search
+      ? 'newest'
+      : (input.sort ?? (search ? 'relevance' : 'newest'));
+  const cursor = input.cursor ? decodeCursor(input.cursor, sort) : null;
+  const filters: ListingFilters = { ...input, currency, tsquery: search?.tsquery ?? null };
+  const source = listingSource(filters);
+  const where = listingConditions(filters);
+  const { order, after } = ordering(sort, cursor);
+  const rank = search ? sql`ts_rank(p.search_vector, search.query)` : sql`null::real`;
+  const pageSource = search
+    ? source
+    : sql`product_listings pl join products p on p.id = pl.product_id`;
+
+  const result = await db.execute(sql`
+    ${search ? sql`with ${searchCte(search.tsquery)}` : sql``}
+    select counted.total, counted.category_found, page.* from
+      (select count(*)::int as total,
+        ${input.categorySlug ? sql`exists (select 1 from categories where slug = ${input.categorySlug})` : sql`true`} as category_found
+       from ${source} where ${where}) counted
+    left join lateral (
+      select pl.product_id as id, p.slug, p.title, c.slug as category_slug, c.name as category_name,
+        pl.price_min, pl.price_max, pl.compare_at, pl.in_stock, pl.created_at::text as created_at,
+        pl.title_key, ${rank}::text as rank,
+        row_number() over (order by ${order}) as ord,
+        ${firstImageJson(sql`pl.product_id`)} as image
+      from ${pageSource}
+      join categories c on c.id = pl.category_id
+      where ${where} ${after ? sql`and ${after}` : sql``}
+      order by ${order}
+      limit ${input.limit + 1}
+    ) page on true`);
+  const rows = rowsOf<PageRow>(result)
+    .filter((r) => r.id !== null)
+    .sort((a, b) => Number(a.ord) - Number(b.ord));
+  const counted = rowsOf<PageRow>(result)[0];
+  if (counted && !counted.category_found) throw notFound('Category');
+  const total = counted?.total ?? 0;
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  const money = (amount: string | number) => ({ amount: Number(amount), currency });
+  return {
+    currency,
+    total: Number(total),
+    sort,
+    searchedFor: search?.searchedFor ?? null,
+    items: page.map((r) => ({
+      id: r.id as string,
+      slug: r.slug,
+      title: r.title,
+      category: { slug: r.category_slug, name: r.category_name },
+      priceMin: money(r.price_min),
+      priceMax: money(r.price_max),
+      compareAt: r.compare_at === null ? null : money(r.compare_at),
+      inStock: r.in_stock,
+      image: r.image,
+    })),
+    nextCursor: rows.length > input.limit && last ? encodeCursor(cursorAfter(sort, last)) : null,
+  };
+}

@@ -1,0 +1,86 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { categories, products } from './catalog.ts';
+import { currencies } from './pricing.ts';
+
+/**
+ * What the storefront browses: one row per product on sale and currency it sells in, with what
+ * listings filter and sort by. A read model kept by triggers (migration 0011) from products,
+ * variants, prices, stock and options, so every writer (the editor, CSV imports, checkouts, plain
+ * SQL) keeps it true, and a listing page reads one narrow table instead of aggregating variants.
+ *
+ * A product has a row for a currency when it is active and a live variant has a price in it.
+ * `in_stock` follows stock only when it flips, so checkouts do not rewrite it on every sale.
+ */
+export const productListings = pgTable(
+  'product_listings',
+  {
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    currency: text()
+      .notNull()
+      .references(() => currencies.code, { onDelete: 'cascade', onUpdate: 'cascade' }),
+    categoryId: uuid()
+      .notNull()
+      .references(() => categories.id, { onDelete: 'cascade' }),
+    /** The cheapest and dearest live variant in this currency, minor units. */
+    priceMin: bigint({ mode: 'number' }).notNull(),
+    priceMax: bigint({ mode: 'number' }).notNull(),
+    /** The cheapest variant's "was" price. */
+    compareAt: bigint({ mode: 'number' }),
+    inStock: boolean().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    /** Sorting "by name": the title in lower case. */
+    titleKey: text().notNull(),
+    /** `Option␟Value` (U+001F between) for every value a live variant has: the option facets. */
+    optionValues: text().array().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.currency, t.productId] }),
+    index('product_listings_newest_idx').on(t.currency, t.createdAt.desc(), t.productId.desc()),
+    index('product_listings_price_idx').on(t.currency, t.priceMin, t.productId),
+    index('product_listings_name_idx').on(t.currency, t.titleKey, t.productId),
+    index('product_listings_category_idx').on(
+      t.currency,
+      t.categoryId,
+      t.createdAt.desc(),
+      t.productId.desc(),
+    ),
+    index('product_listings_options_idx').using('gin', t.optionValues),
+    index('product_listings_product_idx').on(t.productId),
+  ],
+);
+
+/**
+ * Every word of the shown catalog's titles and descriptions (lower case, as written): what a
+ * misspelt search word is corrected to, by trigram similarity. Kept by a trigger on products
+ * (only active ones, so a draft's words are never suggested).
+ */
+export const searchTerms = pgTable(
+  'search_terms',
+  {
+    term: text().primaryKey(),
+  },
+  (t) => [index('search_terms_trgm_idx').using('gist', t.term.op('gist_trgm_ops'))],
+);
+
+/**
+ * One row: a number raised when a transaction that changed what the storefront shows commits
+ * (deferred triggers, migration 0011). API instances compare it to decide whether their cached
+ * catalog reads are still current.
+ */
+export const catalogVersions = pgTable('catalog_versions', {
+  id: boolean().primaryKey().default(true),
+  version: bigint({ mode: 'number' }).notNull().default(1),
+  changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
