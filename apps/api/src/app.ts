@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { createDb, type DbHandle } from '@bazaar/db';
 import { seedDemoIfEmpty } from '@bazaar/db/seed';
 import { Redis } from 'ioredis';
+import { createCacheStore } from './cache/create-store.ts';
 import { cookieSecure, type Env } from './env.ts';
 import { createApiServer, type HttpSecurity } from './http/server.ts';
 import { createCleanup } from './jobs/cleanup.ts';
@@ -70,7 +71,7 @@ export async function createApp(env: Env, log: Logger): Promise<App> {
     ? new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
     : undefined;
   redis?.on('error', (err) =>
-    log.warn({ err }, 'redis unavailable; rate limits fall back to memory'),
+    log.warn({ err }, 'redis unavailable; rate limits and the catalog cache fall back to memory'),
   );
   const transport = mailTransportFor(env, log);
   const mail = createMailDispatcher(db.db, transport, log, {
@@ -98,6 +99,7 @@ export async function createApp(env: Env, log: Logger): Promise<App> {
     webhookUrl: () => ownUrl(server, '/webhooks/payments/test'),
     paymentsQueued: () => void queue.wake('payments'),
     paymentProvider: paymentProviderFromEnv(env),
+    catalogCache: { store: createCacheStore({ redis, prefix: 'bazaar:cache:catalog', log }) },
   });
   server = createApiServer({
     services,

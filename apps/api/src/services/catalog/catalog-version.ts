@@ -1,0 +1,78 @@
+import type { Database } from '@bazaar/db';
+import { catalogVersions } from '@bazaar/db/schema';
+import type { Logger } from '../../logger.ts';
+
+/**
+ * The catalog's version (`catalog_versions`, raised when a transaction that changed what the
+ * storefront shows commits: the editor, CSV imports, plain SQL alike), as this instance knows it.
+ */
+export interface CatalogVersion {
+  /** The version cached reads are keyed by; null when it could not be read (read uncached). */
+  current(): Promise<number | null>;
+  /** This instance just changed the catalog: the next `current()` reads the version afresh. */
+  changed(): void;
+}
+
+export interface CatalogVersionOptions {
+  /** How long a read version is trusted: the longest another instance's edit goes unseen. */
+  intervalMs?: number;
+  log: Logger;
+  now?: () => number;
+}
+
+export const readCatalogVersion = async (db: Database): Promise<number> => {
+  const [row] = await db.select({ version: catalogVersions.version }).from(catalogVersions);
+  if (!row) throw new Error('catalog_versions has no row');
+  return row.version;
+};
+
+/**
+ * Reads the version at most once per interval, one read shared by every request that needs it
+ * meanwhile. A failed read is remembered for the interval too (as null), so a database outage
+ * costs no extra queries, and logged once until a read succeeds again.
+ */
+export function createCatalogVersion(
+  read: () => Promise<number>,
+  { intervalMs = 1000, log, now = Date.now }: CatalogVersionOptions,
+): CatalogVersion {
+  let known: { value: number | null; readAt: number } | null = null;
+  let polling: { generation: number; promise: Promise<number | null> } | null = null;
+  // Raised by changed(): a read that started before the change must not be trusted after it.
+  let generation = 0;
+  let failing = false;
+
+  function poll(): Promise<number | null> {
+    const started = now();
+    const mine = generation;
+    const promise = read().then(
+      (value): number | null => {
+        if (failing) log.info('catalog version readable again; catalog cache back on');
+        failing = false;
+        return value;
+      },
+      (err: unknown): number | null => {
+        if (!failing) log.warn({ err }, 'catalog version unreadable; catalog reads go uncached');
+        failing = true;
+        return null;
+      },
+    );
+    polling = { generation: mine, promise };
+    return promise.then((value) => {
+      if (mine === generation) known = { value, readAt: started };
+      if (polling?.promise === promise) polling = null;
+      return value;
+    });
+  }
+
+  return {
+    current() {
+      if (known && now() - known.readAt < intervalMs) return Promise.resolve(known.value);
+      if (polling && polling.generation === generation) return polling.promise;
+      return poll();
+    },
+    changed() {
+      generation++;
+      known = null;
+    },
+  };
+}
