@@ -87,7 +87,7 @@ export async function createApp(env: Env, log: Logger): Promise<App> {
   const services = createServices(db.db, {
     publicUrl: env.PUBLIC_URL,
     demoMode: env.DEMO_MODE,
-    rateLimits: createRateLimits({ redis }),
+    rateLimits: createRateLimits({ redis, keyPrefix: `${env.REDIS_KEY_PREFIX}:rl` }),
     devMailbox: transport === devMailboxTransport,
     mailQueued: () => void queue.wake('mail'),
     passwords: argon2Passwords,
@@ -99,7 +99,9 @@ export async function createApp(env: Env, log: Logger): Promise<App> {
     webhookUrl: () => ownUrl(server, '/webhooks/payments/test'),
     paymentsQueued: () => void queue.wake('payments'),
     paymentProvider: paymentProviderFromEnv(env),
-    catalogCache: { store: createCacheStore({ redis, prefix: 'bazaar:cache:catalog', log }) },
+    catalogCache: {
+      store: createCacheStore({ redis, prefix: `${env.REDIS_KEY_PREFIX}:cache:catalog`, log }),
+    },
   });
   server = createApiServer({
     services,

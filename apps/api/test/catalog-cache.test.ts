@@ -230,12 +230,12 @@ describe('invalidation by the catalog version', () => {
       async () => {
         reads++;
         await new Promise((done) => setTimeout(done, 10));
-        return 7;
+        return '7';
       },
       { intervalMs: 1000, log: capturingLogger().log, now: clock.now },
     );
     expect(new Set(await Promise.all(Array.from({ length: 50 }, () => version.current())))).toEqual(
-      new Set([7]),
+      new Set(['7']),
     );
     expect(reads).toBe(1);
     clock.advance(999);
@@ -250,7 +250,7 @@ describe('invalidation by the catalog version', () => {
   });
 
   it('a change made while a version read is under way is not hidden by that read', async () => {
-    let value = 1;
+    let value = '1';
     const pending: (() => void)[] = [];
     const version = createCatalogVersion(
       async () => {
@@ -261,16 +261,16 @@ describe('invalidation by the catalog version', () => {
       { intervalMs: 60_000, log: capturingLogger().log },
     );
     const early = version.current();
-    value = 2;
+    value = '2';
     version.changed();
     const late = version.current();
     expect(pending).toHaveLength(2);
     // The older read finishes last: it must not become what this instance believes.
     pending[1]?.();
-    expect(await late).toBe(2);
+    expect(await late).toBe('2');
     pending[0]?.();
-    expect(await early).toBe(1);
-    expect(await version.current()).toBe(2);
+    expect(await early).toBe('1');
+    expect(await version.current()).toBe('2');
   });
 
   it('while the version cannot be read, reads go to the service uncached, with one warning', async () => {

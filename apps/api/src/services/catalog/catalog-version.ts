@@ -8,7 +8,7 @@ import type { Logger } from '../../logger.ts';
  */
 export interface CatalogVersion {
   /** The version cached reads are keyed by; null when it could not be read (read uncached). */
-  current(): Promise<number | null>;
+  current(): Promise<string | null>;
   /** This instance just changed the catalog: the next `current()` reads the version afresh. */
   changed(): void;
 }
@@ -20,10 +20,16 @@ export interface CatalogVersionOptions {
   now?: () => number;
 }
 
-export const readCatalogVersion = async (db: Database): Promise<number> => {
-  const [row] = await db.select({ version: catalogVersions.version }).from(catalogVersions);
+/**
+ * The version number with the time it was raised: a database restored or re-created (whose
+ * numbering starts again) never meets cache entries of another catalog under the same number.
+ */
+export const readCatalogVersion = async (db: Database): Promise<string> => {
+  const [row] = await db
+    .select({ version: catalogVersions.version, changedAt: catalogVersions.changedAt })
+    .from(catalogVersions);
   if (!row) throw new Error('catalog_versions has no row');
-  return row.version;
+  return `${row.version}.${row.changedAt.getTime()}`;
 };
 
 /**
@@ -32,25 +38,25 @@ export const readCatalogVersion = async (db: Database): Promise<number> => {
  * costs no extra queries, and logged once until a read succeeds again.
  */
 export function createCatalogVersion(
-  read: () => Promise<number>,
+  read: () => Promise<string>,
   { intervalMs = 1000, log, now = Date.now }: CatalogVersionOptions,
 ): CatalogVersion {
-  let known: { value: number | null; readAt: number } | null = null;
-  let polling: { generation: number; promise: Promise<number | null> } | null = null;
+  let known: { value: string | null; readAt: number } | null = null;
+  let polling: { generation: number; promise: Promise<string | null> } | null = null;
   // Raised by changed(): a read that started before the change must not be trusted after it.
   let generation = 0;
   let failing = false;
 
-  function poll(): Promise<number | null> {
+  function poll(): Promise<string | null> {
     const started = now();
     const mine = generation;
     const promise = read().then(
-      (value): number | null => {
+      (value): string | null => {
         if (failing) log.info('catalog version readable again; catalog cache back on');
         failing = false;
         return value;
       },
-      (err: unknown): number | null => {
+      (err: unknown): string | null => {
         if (!failing) log.warn({ err }, 'catalog version unreadable; catalog reads go uncached');
         failing = true;
         return null;
