@@ -6,6 +6,7 @@ import { createCacheStore } from './cache/create-store.ts';
 import { cookieSecure, type Env } from './env.ts';
 import { createApiServer, type HttpSecurity } from './http/server.ts';
 import { createCleanup } from './jobs/cleanup.ts';
+import { startListingSweeper } from './jobs/listing-sweeper.ts';
 import { backgroundJobs, createJobQueue, type JobQueue } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
 import { createMediaStore } from './media/store.ts';
@@ -121,12 +122,14 @@ export async function createApp(env: Env, log: Logger): Promise<App> {
     throw err;
   }
   log.info('job queue started');
+  const sweeper = startListingSweeper(db.db, log);
   let closing: Promise<void> | undefined;
   return {
     server,
     db,
     queue,
-    shutdown: () => (closing ??= shutdown(server, db, queue, mail, redis, env.SHUTDOWN_TIMEOUT_MS)),
+    shutdown: () =>
+      (closing ??= shutdown(server, db, queue, [mail, sweeper], redis, env.SHUTDOWN_TIMEOUT_MS)),
   };
 }
 
@@ -155,7 +158,7 @@ async function shutdown(
   server: Server,
   db: DbHandle,
   queue: JobQueue,
-  mail: { stop(): Promise<void> },
+  workers: { stop(): Promise<void> }[],
   redis: Redis | undefined,
   timeoutMs: number,
 ): Promise<void> {
@@ -163,7 +166,7 @@ async function shutdown(
   // Running jobs finish (a job still running at the timeout is failed, and retried by the next
   // instance); none starts after this.
   await queue.stop(timeoutMs);
-  await mail.stop();
+  await Promise.all(workers.map((w) => w.stop()));
   redis?.disconnect();
   await db.close();
 }

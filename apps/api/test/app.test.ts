@@ -32,6 +32,18 @@ describe('embedded PGlite start', () => {
       expect(next.items[0]?.id).not.toBe(page.items[0]?.id);
       const categories = await client.catalog.categories.query();
       expect(categories.length).toBeGreaterThan(0);
+      // Search, with its typo correction (pg_trgm), facets and suggestions, on PGlite too.
+      const found = await client.catalog.products.list.query({ q: 'jakcet', sort: 'price_asc' });
+      expect(found.searchedFor).toBe('jacket');
+      expect(found.items.length).toBeGreaterThan(0);
+      for (const item of found.items) expect(item.title).toMatch(/jacket/i);
+      const prices = found.items.map((i) => i.priceMin.amount);
+      expect(prices).toEqual([...prices].sort((a, b) => a - b));
+      const facets = await client.catalog.products.facets.query({ categorySlug: 'apparel' });
+      expect(facets.total).toBe(categories.find((c) => c.slug === 'apparel')?.productCount);
+      expect(facets.options.map((o) => o.name)).toContain('Size');
+      const suggestions = await client.catalog.products.suggest.query({ q: 'jack' });
+      expect(suggestions.products.length).toBeGreaterThan(0);
       // Without PAYMENT_PROVIDER, the built-in test provider takes (no) money.
       expect(await client.checkout.paymentOptions.query()).toEqual({
         provider: 'test',

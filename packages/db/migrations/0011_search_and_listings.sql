@@ -37,9 +37,33 @@ CREATE INDEX "product_listings_product_idx" ON "product_listings" USING btree ("
 CREATE INDEX "search_terms_trgm_idx" ON "search_terms" USING gist ("term" gist_trgm_ops);--> statement-breakpoint
 CREATE INDEX "products_search_idx" ON "products" USING gin ("search_vector");--> statement-breakpoint
 -- ── The listing read model (see schema/search.ts) ─────────────────────────────────────────────
+-- Products whose listing a transaction could not refresh (another held it): refreshed once that
+-- one has committed, by the API's sweeper (`sweep_product_listings`).
+CREATE TABLE "listing_refresh_queue" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY,
+	"product_id" uuid NOT NULL
+);--> statement-breakpoint
+-- A product's listing is refreshed by one transaction at a time: the first to take the product's
+-- advisory lock, held to its commit. Its statements see every change committed before; a change
+-- made meanwhile by another transaction is queued by that one (never waiting, so writers cannot
+-- deadlock here) and swept after it commits. So a listing is never left older than the data.
 CREATE FUNCTION "refresh_product_listings"("ids" uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  "mine" uuid[];
+  "busy" uuid[];
 BEGIN
   IF coalesce(cardinality("ids"), 0) = 0 THEN RETURN; END IF;
+  SELECT array_agg("id") FILTER (WHERE "locked"), array_agg("id") FILTER (WHERE NOT "locked")
+  INTO "mine", "busy"
+  FROM (
+    SELECT "id", pg_try_advisory_xact_lock(1819505778, hashtext("id"::text)) AS "locked"
+    FROM (SELECT DISTINCT unnest("ids") AS "id" ORDER BY 1) d
+  ) l;
+  IF "busy" IS NOT NULL THEN
+    INSERT INTO "listing_refresh_queue" ("product_id") SELECT unnest("busy");
+  END IF;
+  IF "mine" IS NULL THEN RETURN; END IF;
+  "ids" := "mine";
   WITH "fresh" AS (
     SELECT p."id" AS "product_id", vp."currency", p."category_id",
       min(vp."amount") AS "price_min", max(vp."amount") AS "price_max",
@@ -48,16 +72,18 @@ BEGIN
       p."created_at", lower(p."title") AS "title_key",
       coalesce((
         SELECT array_agg(DISTINCT o."name" || chr(31) || ov."value")
-        FROM "variant_option_values" x
-        JOIN "variants" lv ON lv."id" = x."variant_id" AND lv."archived_at" IS NULL
+        FROM "variants" lv
+        JOIN "variant_option_values" x ON x."variant_id" = lv."id"
         JOIN "product_options" o ON o."id" = x."option_id"
         JOIN "product_option_values" ov ON ov."id" = x."value_id"
-        WHERE x."product_id" = p."id"), '{}') AS "option_values"
-    FROM "products" p
+        WHERE lv."product_id" = p."id" AND lv."archived_at" IS NULL), '{}') AS "option_values"
+    -- Joined, not `= ANY("ids")`: an import's thousands of ids would be searched once per row.
+    FROM (SELECT DISTINCT unnest("ids") AS "id") t
+    JOIN "products" p ON p."id" = t."id"
     JOIN "variants" v ON v."product_id" = p."id" AND v."archived_at" IS NULL
     JOIN "variant_prices" vp ON vp."variant_id" = v."id"
     LEFT JOIN "inventory_levels" l ON l."variant_id" = v."id"
-    WHERE p."id" = ANY("ids") AND p."status" = 'active'
+    WHERE p."status" = 'active'
     GROUP BY p."id", vp."currency"
   ), "upserted" AS (
     -- Upserts, in key order, so concurrent refreshes of one product neither clash nor deadlock.
@@ -77,7 +103,7 @@ BEGIN
       excluded."option_values")
   )
   DELETE FROM "product_listings" pl
-  WHERE pl."product_id" = ANY("ids")
+  WHERE pl."product_id" IN (SELECT unnest("ids"))
     AND NOT EXISTS (SELECT 1 FROM "fresh" f WHERE f."product_id" = pl."product_id" AND f."currency" = pl."currency");
 END $$;--> statement-breakpoint
 CREATE FUNCTION "product_listings_from_products"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -144,6 +170,20 @@ BEGIN
 END $$;--> statement-breakpoint
 CREATE TRIGGER "product_option_values_listing_updated" AFTER UPDATE ON "product_option_values"
   REFERENCING NEW TABLE AS "changed" FOR EACH STATEMENT EXECUTE FUNCTION "product_listings_from_option_values"();--> statement-breakpoint
+-- Refreshes queued products whose lock is free, in the sweeper's own transaction; returns how many
+-- it took off the queue.
+CREATE FUNCTION "sweep_product_listings"("batch" int) RETURNS int LANGUAGE plpgsql AS $$
+DECLARE
+  "taken" uuid[];
+BEGIN
+  WITH "rows" AS (
+    DELETE FROM "listing_refresh_queue" WHERE "id" IN (
+      SELECT "id" FROM "listing_refresh_queue" ORDER BY "id" LIMIT "batch" FOR UPDATE SKIP LOCKED)
+    RETURNING "product_id"
+  ) SELECT array_agg(DISTINCT "product_id") INTO "taken" FROM "rows";
+  PERFORM "refresh_product_listings"("taken");
+  RETURN coalesce(cardinality("taken"), 0);
+END $$;--> statement-breakpoint
 -- ── Search words, for correcting misspelt ones ────────────────────────────────────────────────
 CREATE FUNCTION "search_terms_of"("document" text) RETURNS SETOF text LANGUAGE sql IMMUTABLE AS $$
   SELECT w FROM unnest(tsvector_to_array(to_tsvector('simple'::regconfig, "document"))) w

@@ -27,6 +27,8 @@ export interface CreateDbOptions {
   pgliteDir?: string | undefined;
   /** Pool size for PostgreSQL. */
   maxConnections?: number | undefined;
+  /** Called with every statement sent to PostgreSQL (tests count them). */
+  onQuery?: ((query: string) => void) | undefined;
 }
 
 /**
@@ -40,11 +42,17 @@ export const migrationsFolder =
 const MIGRATION_LOCK_KEY = 0x62617a61; // "baza"
 
 export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.maxConnections ?? 10);
+  if (options.databaseUrl) {
+    return openPostgres(options.databaseUrl, options.maxConnections ?? 10, options.onQuery);
+  }
   return openPglite(resolve(options.pgliteDir ?? '.data/pglite'));
 }
 
-async function openPostgres(url: string, max: number): Promise<DbHandle> {
+async function openPostgres(
+  url: string,
+  max: number,
+  onQuery?: (query: string) => void,
+): Promise<DbHandle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
@@ -52,7 +60,12 @@ async function openPostgres(url: string, max: number): Promise<DbHandle> {
   // together), whatever the URL or PGMAX_LIFETIME say: that bounds each one's prepared
   // statements (see `preparing`).
   const lifetimeSeconds = 60 * (30 + Math.floor(Math.random() * 30));
-  const client = postgres(url, { max, max_lifetime: lifetimeSeconds, onnotice: () => {} });
+  const client = postgres(url, {
+    max,
+    max_lifetime: lifetimeSeconds,
+    onnotice: () => {},
+    ...(onQuery ? { debug: (_connection: number, query: string) => onQuery(query) } : {}),
+  });
   const db = drizzle({ client: preparing(client), schema, casing: 'snake_case' });
   return {
     db,

@@ -18,9 +18,8 @@ export interface ListingFilters {
 /** Filters a facet ignores, so its counts show what choosing another value would give. */
 export type FacetGroup = 'category' | 'price' | 'stock';
 
-/** The search query, once per statement: `from …, search` then `search.query`. */
-export const searchCte = (tsquery: string) =>
-  sql`search as (select to_tsquery('english'::regconfig, ${tsquery}) as query)`;
+/** The search as a tsquery, written inline so PostgreSQL plans the GIN index scan with it. */
+export const searchQuery = (tsquery: string) => sql`to_tsquery('english'::regconfig, ${tsquery})`;
 
 /** The category and its descendants, by slug. */
 export const categoryTree = (slug: string) => sql`(
@@ -54,7 +53,7 @@ export function listingConditions(
 ): SQL {
   const except = new Set(opts.except ?? []);
   const parts: SQL[] = [sql`pl.currency = ${f.currency}`];
-  if (f.tsquery !== null) parts.push(sql`p.search_vector @@ search.query`);
+  if (f.tsquery !== null) parts.push(sql`p.search_vector @@ ${searchQuery(f.tsquery)}`);
   if (f.categorySlug && !except.has('category')) {
     parts.push(sql`pl.category_id in ${categoryTree(f.categorySlug)}`);
   }
@@ -69,10 +68,10 @@ export function listingConditions(
   return sql.join(parts, sql` and `);
 }
 
-/** `from product_listings pl [join products p, search]`, as the filters need. */
+/** `from product_listings pl [join products p]`, as the filters need. */
 export const listingSource = (f: ListingFilters) =>
   f.tsquery !== null
-    ? sql`product_listings pl join products p on p.id = pl.product_id cross join search`
+    ? sql`product_listings pl join products p on p.id = pl.product_id`
     : sql`product_listings pl`;
 
 /** The product's own first picture (not one of a variant or colour), else any, as JSON. */

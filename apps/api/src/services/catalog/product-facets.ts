@@ -10,7 +10,7 @@ import {
   listingSource,
   OPTION_SEPARATOR,
   optionFilters,
-  searchCte,
+  searchQuery,
 } from './listing-filters.ts';
 import { sortOptionValues } from './option-order.ts';
 import { resolveSearch, searchWords } from './search-words.ts';
@@ -52,15 +52,14 @@ export async function productFacets(db: Database, input: ProductFilters): Promis
   ].filter((c) => c !== null);
 
   const result = await db.execute(sql`
-    with ${search ? sql`${searchCte(search.tsquery)},` : sql``}
-    base as materialized (
+    with base as materialized (
       select pl.category_id, pl.option_values, pl.price_min, pl.in_stock,
         ${f.categorySlug ? sql`pl.category_id in ${categoryTree(f.categorySlug)}` : sql`true`} as cat_ok,
         ${priceChecks.length > 0 ? sql.join(priceChecks, sql` and `) : sql`true`} as price_ok,
         ${f.inStock ? sql`pl.in_stock` : sql`true`} as stock_ok,
         ${fails} as fails
       from ${listingSource(f)}
-      where pl.currency = ${currency} ${search ? sql`and p.search_vector @@ search.query` : sql``}
+      where pl.currency = ${currency} ${search ? sql`and p.search_vector @@ ${searchQuery(search.tsquery)}` : sql``}
     )
     select
       (select count(*) from base where cat_ok and price_ok and stock_ok and cardinality(fails) = 0)::int as total,

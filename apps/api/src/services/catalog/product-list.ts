@@ -10,7 +10,7 @@ import {
   type ListingFilters,
   listingConditions,
   listingSource,
-  searchCte,
+  searchQuery,
 } from './listing-filters.ts';
 import { resolveSearch, searchWords } from './search-words.ts';
 
@@ -37,6 +37,7 @@ interface PageRow {
 function ordering(
   sort: ProductSort,
   cursor: ProductCursor | null,
+  rank: SQL,
 ): { order: SQL; after: SQL | null } {
   switch (sort) {
     case 'newest':
@@ -74,11 +75,11 @@ function ordering(
       };
     case 'relevance':
       return {
-        order: sql`ts_rank(p.search_vector, search.query) desc, pl.product_id`,
+        order: sql`${rank} desc, pl.product_id`,
         after:
           cursor?.s === 'relevance'
-            ? sql`(ts_rank(p.search_vector, search.query) < ${cursor.r}::real
-                or (ts_rank(p.search_vector, search.query) = ${cursor.r}::real and pl.product_id > ${cursor.i}::uuid))`
+            ? sql`(${rank} < ${cursor.r}::real
+                or (${rank} = ${cursor.r}::real and pl.product_id > ${cursor.i}::uuid))`
             : null,
       };
   }
@@ -118,14 +119,13 @@ export async function listProducts(db: Database, input: ProductListQuery): Promi
   const filters: ListingFilters = { ...input, currency, tsquery: search?.tsquery ?? null };
   const source = listingSource(filters);
   const where = listingConditions(filters);
-  const { order, after } = ordering(sort, cursor);
-  const rank = search ? sql`ts_rank(p.search_vector, search.query)` : sql`null::real`;
-  const pageSource = search
-    ? source
-    : sql`product_listings pl join products p on p.id = pl.product_id`;
+  const rank = search
+    ? sql`ts_rank(p.search_vector, ${searchQuery(search.tsquery)})`
+    : sql`null::real`;
+  const { order, after } = ordering(sort, cursor, rank);
+  const pageSource = sql`product_listings pl join products p on p.id = pl.product_id`;
 
   const result = await db.execute(sql`
-    ${search ? sql`with ${searchCte(search.tsquery)}` : sql``}
     select counted.total, counted.category_found, page.* from
       (select count(*)::int as total,
         ${input.categorySlug ? sql`exists (select 1 from categories where slug = ${input.categorySlug})` : sql`true`} as category_found

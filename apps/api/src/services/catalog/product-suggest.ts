@@ -3,7 +3,7 @@ import type { Database } from '@bazaar/db';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db.ts';
 import { resolveCurrency } from '../pricing/currencies.ts';
-import { firstImageJson, searchCte } from './listing-filters.ts';
+import { firstImageJson, searchQuery } from './listing-filters.ts';
 import { resolveSearch, searchWords } from './search-words.ts';
 
 interface SuggestRow {
@@ -28,14 +28,14 @@ export async function suggestProducts(
   ]);
   if (!search) return { currency, products: [], categories: [], searchedFor: null };
   const phrase = words.join(' ');
+  const query = searchQuery(search.tsquery);
   const result = await db.execute(sql`
-    with ${searchCte(search.tsquery)}
     select
       (select coalesce(json_agg(s order by s.rank desc, s.title), '[]') from (
-        select p.slug, p.title, pl.price_min::text as price, ts_rank(p.search_vector, search.query) as rank,
+        select p.slug, p.title, pl.price_min::text as price, ts_rank(p.search_vector, ${query}) as rank,
           ${firstImageJson(sql`p.id`)} as image
-        from product_listings pl join products p on p.id = pl.product_id cross join search
-        where pl.currency = ${currency} and p.search_vector @@ search.query
+        from product_listings pl join products p on p.id = pl.product_id
+        where pl.currency = ${currency} and p.search_vector @@ ${query}
         order by rank desc, p.title limit ${input.limit}) s) as products,
       (select coalesce(json_agg(json_build_object('slug', c.slug, 'name', c.name) order by c.sim desc, c.name), '[]') from (
         select slug, name, word_similarity(${phrase}, lower(name)) as sim from categories

@@ -48,7 +48,11 @@ export async function resolveSearch(
   const result = await db.execute(sql`
     select w.word,
       exists (select 1 from search_terms t where t.term = w.word) as known,
-      exists (select 1 from search_terms t where t.term like w.word || '%') as prefix,
+      -- Catalog words begin with it, or with its English stem ("jackets" → jacket).
+      exists (select 1 from search_terms t where t.term like w.word || '%' or t.term like (
+          select coalesce(min(s), w.word)
+          from unnest(tsvector_to_array(to_tsvector('english'::regconfig, w.word))) s) || '%'
+      ) as prefix,
       n.term as nearest, similarity(n.term, w.word) as similarity
     from unnest(${sql.param(words)}::text[]) with ordinality as w(word, ord)
     left join lateral (
