@@ -7,7 +7,7 @@ import {
   productSuggestInputSchema,
 } from '@bazaar/contracts';
 import { schema } from '@bazaar/db';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCacheStore } from '../src/cache/create-store.ts';
@@ -221,6 +221,22 @@ describe('invalidation by the catalog version', () => {
     expect((await catalog.productBySlug({ slug: product.slug })).variants[0]?.stock).toBe(5);
     await new Promise((done) => setTimeout(done, 200));
     expect((await catalog.productBySlug({ slug: product.slug })).variants[0]?.stock).toBe(3);
+  });
+
+  it('keeps nothing while a committed change still waits for its listing refresh', async () => {
+    const { catalog, calls, clock } = cachedCatalog();
+    const { id } = await freshProduct('Queued');
+    // What a writer leaves when another transaction held the product's listing (migration 0011).
+    await app().db.execute(sql`insert into listing_refresh_queue (product_id) values (${id})`);
+    expect(await readCatalogVersion(app().db)).toBeNull();
+    await catalog.listProducts(list);
+    await catalog.listProducts(list);
+    expect(calls.listProducts).toBe(2);
+    await app().db.execute(sql`select sweep_product_listings(500)`);
+    clock.advance(1000);
+    await catalog.listProducts(list);
+    await catalog.listProducts(list);
+    expect(calls.listProducts).toBe(3);
   });
 
   it('reads the version once per interval, one read shared by concurrent requests', async () => {

@@ -1,5 +1,6 @@
 import type { Database } from '@bazaar/db';
 import { catalogVersions } from '@bazaar/db/schema';
+import { sql } from 'drizzle-orm';
 import type { Logger } from '../../logger.ts';
 
 /**
@@ -7,7 +8,10 @@ import type { Logger } from '../../logger.ts';
  * storefront shows commits: the editor, CSV imports, plain SQL alike), as this instance knows it.
  */
 export interface CatalogVersion {
-  /** The version cached reads are keyed by; null when it could not be read (read uncached). */
+  /**
+   * The version cached reads are keyed by; null (read uncached) when it could not be read or
+   * listings are still being refreshed.
+   */
   current(): Promise<string | null>;
   /** This instance just changed the catalog: the next `current()` reads the version afresh. */
   changed(): void;
@@ -21,15 +25,21 @@ export interface CatalogVersionOptions {
 }
 
 /**
- * The version number with the time it was raised: a database restored or re-created (whose
- * numbering starts again) never meets cache entries of another catalog under the same number.
+ * The version number with the time it was raised (a database restored or re-created, whose
+ * numbering starts again, never meets cache entries of another catalog under the same number); or
+ * null while listings wait in `listing_refresh_queue`: their writer has committed (and raised the
+ * version) but the sweeper has not refreshed them yet, so what is read now must not be kept.
  */
-export const readCatalogVersion = async (db: Database): Promise<string> => {
+export const readCatalogVersion = async (db: Database): Promise<string | null> => {
   const [row] = await db
-    .select({ version: catalogVersions.version, changedAt: catalogVersions.changedAt })
+    .select({
+      version: catalogVersions.version,
+      changedAt: catalogVersions.changedAt,
+      pending: sql<boolean>`exists (select 1 from listing_refresh_queue)`,
+    })
     .from(catalogVersions);
   if (!row) throw new Error('catalog_versions has no row');
-  return `${row.version}.${row.changedAt.getTime()}`;
+  return row.pending ? null : `${row.version}.${row.changedAt.getTime()}`;
 };
 
 /**
@@ -38,7 +48,7 @@ export const readCatalogVersion = async (db: Database): Promise<string> => {
  * costs no extra queries, and logged once until a read succeeds again.
  */
 export function createCatalogVersion(
-  read: () => Promise<string>,
+  read: () => Promise<string | null>,
   { intervalMs = 1000, log, now = Date.now }: CatalogVersionOptions,
 ): CatalogVersion {
   let known: { value: string | null; readAt: number } | null = null;
