@@ -138,6 +138,16 @@ describe('search', () => {
     const byCategory = await caller().catalog.products.suggest({ q: 'potoroo cor' });
     expect(byCategory.categories).toContainEqual({ slug: cat.slug, name: 'Potoroo Corner' });
   });
+
+  it('does not swap a half-typed word for a short catalog word while typing', async () => {
+    await product({ title: 'Wallaby Jacket' });
+    await product({ title: 'Wallaby Jar' });
+    const typing = await caller().catalog.products.suggest({ q: 'wallaby jakc' });
+    expect(typing.products.map((p) => p.title)).not.toContain('Wallaby Jar');
+    const typed = await caller().catalog.products.suggest({ q: 'wallaby jakcet' });
+    expect(typed.products.map((p) => p.title)).toEqual(['Wallaby Jacket']);
+    expect(typed.searchedFor).toBe('wallaby jacket');
+  });
 });
 
 describe('sorting and keyset pagination', () => {
@@ -346,6 +356,15 @@ describe('facets', () => {
     });
     expect(titles(usd)).toEqual(['Quoll Shirt A']);
     expect(usd.items[0]?.priceMin).toEqual({ amount: 2000, currency: 'USD' });
+  });
+
+  it('answers NOT_FOUND for a category that does not exist, as the listing does', async () => {
+    for (const call of [
+      caller().catalog.products.facets({ categorySlug: 'no-such-category' }),
+      caller().catalog.products.list({ categorySlug: 'no-such-category' }),
+    ]) {
+      expect((await rejection(call)).code).toBe('NOT_FOUND');
+    }
   });
 
   it('refuses a price range upside down and control characters in option filters', async () => {

@@ -29,6 +29,10 @@ export const categoryTree = (slug: string) => sql`(
     select c.id from categories c join tree on c.parent_id = tree.id
   ) select id from tree)`;
 
+/** True when there is no category filter or its category exists: a missing one is NOT_FOUND. */
+export const categoryExists = (slug: string | undefined) =>
+  slug ? sql`exists (select 1 from categories where slug = ${slug})` : sql`true`;
+
 /** `name␟value` for each accepted value of each filtered option, grouped by option. */
 export function optionFilters(options: Record<string, string[]> | undefined) {
   return Object.entries(options ?? {})

@@ -1,9 +1,11 @@
 import type { ProductFacets, ProductFilters } from '@bazaar/contracts';
+import { notFound } from '@bazaar/contracts';
 import type { Database } from '@bazaar/db';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db.ts';
 import { resolveCurrency } from '../pricing/currencies.ts';
 import {
+  categoryExists,
   categoryTree,
   hasOption,
   type ListingFilters,
@@ -17,6 +19,7 @@ import { resolveSearch, searchWords } from './search-words.ts';
 
 interface FacetRow {
   total: number;
+  category_found: boolean;
   category_counts: { id: string; count: number }[];
   categories: { id: string; slug: string; name: string; parentId: string | null }[];
   option_counts: { v: string; count: number }[];
@@ -63,6 +66,7 @@ export async function productFacets(db: Database, input: ProductFilters): Promis
     )
     select
       (select count(*) from base where cat_ok and price_ok and stock_ok and cardinality(fails) = 0)::int as total,
+      ${categoryExists(f.categorySlug)} as category_found,
       (select coalesce(json_agg(json_build_object('id', category_id, 'count', n)), '[]') from (
         select category_id, count(*)::int as n from base
         where price_ok and stock_ok and cardinality(fails) = 0 group by category_id) x) as category_counts,
@@ -78,6 +82,7 @@ export async function productFacets(db: Database, input: ProductFilters): Promis
       (select count(*) from base where cat_ok and price_ok and cardinality(fails) = 0 and in_stock)::int as in_stock`);
   const row = rowsOf<FacetRow>(result)[0];
   if (!row) throw new Error('facet query returned no row');
+  if (!row.category_found) throw notFound('Category');
   const money = (amount: string) => ({ amount: Number(amount), currency });
   return {
     currency,

@@ -6,6 +6,7 @@ import { rowsOf } from '../../db.ts';
 import { resolveCurrency } from '../pricing/currencies.ts';
 import { decodeCursor, encodeCursor, type ProductCursor } from './cursor.ts';
 import {
+  categoryExists,
   firstImageJson,
   type ListingFilters,
   listingConditions,
@@ -128,7 +129,7 @@ export async function listProducts(db: Database, input: ProductListQuery): Promi
   const result = await db.execute(sql`
     select counted.total, counted.category_found, page.* from
       (select count(*)::int as total,
-        ${input.categorySlug ? sql`exists (select 1 from categories where slug = ${input.categorySlug})` : sql`true`} as category_found
+        ${categoryExists(input.categorySlug)} as category_found
        from ${source} where ${where}) counted
     left join lateral (
       select pl.product_id as id, p.slug, p.title, c.slug as category_slug, c.name as category_name,

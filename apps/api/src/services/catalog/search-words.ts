@@ -6,6 +6,12 @@ import { rowsOf } from '../../db.ts';
 const MAX_WORDS = 8;
 /** A misspelt word is replaced by the catalog's nearest word at least this similar (pg_trgm). */
 const CORRECTION_MIN_SIMILARITY = 0.25;
+/**
+ * A short word being typed is likely a word's start ("jakc"), whose trigrams resemble short
+ * words more than the word meant ("jar" over "jacket"): it is corrected only when clearly close.
+ */
+const TYPING_CORRECTION_MIN_SIMILARITY = 0.45;
+const TYPING_SHORT_WORD = 5;
 
 /** The words of a search as the catalog's word list spells them: lower case, letters and digits. */
 export function searchWords(text: string | undefined): string[] {
@@ -68,14 +74,16 @@ export async function resolveSearch(
     if (row.prefix && (row.word.length >= 2 || (last && options.lastIsPrefix))) {
       return { text: `${row.word}:*`, shown: row.word };
     }
-    if (row.nearest !== null && Number(row.similarity) >= CORRECTION_MIN_SIMILARITY) {
+    const typing = last && options.lastIsPrefix && row.word.length < TYPING_SHORT_WORD;
+    const minimum = typing ? TYPING_CORRECTION_MIN_SIMILARITY : CORRECTION_MIN_SIMILARITY;
+    if (row.nearest !== null && Number(row.similarity) >= minimum) {
       corrected = true;
       return {
         text: last && options.lastIsPrefix ? `${row.nearest}:*` : row.nearest,
         shown: row.nearest,
       };
     }
-    return { text: row.word, shown: row.word };
+    return { text: last && options.lastIsPrefix ? `${row.word}:*` : row.word, shown: row.word };
   });
   return {
     tsquery: terms.map((t) => t.text).join(' & '),

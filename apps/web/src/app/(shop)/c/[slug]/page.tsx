@@ -5,19 +5,20 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { Breadcrumbs } from '@/components/breadcrumbs';
 import { Container } from '@/components/container';
-import { ProductListing } from '@/components/product-listing';
-import { linkClass } from '@/components/ui/styles';
+import { CatalogBrowser } from '@/components/listing/catalog-browser';
 import { CATEGORY_PAGE_SIZE, productListQuery } from '@/lib/catalog';
 import { categoryTrail, childCategories } from '@/lib/categories';
+import { parseListingParams, type RawSearchParams } from '@/lib/listing-params';
 import { shareMetadata } from '@/lib/seo/share-metadata';
-import { getQueryClient, getTRPC, HydrateClient, trpcErrorCode } from '@/trpc/server';
+import { getQueryClient, getTRPC, HydrateClient } from '@/trpc/server';
 import { getShopCurrency } from '@/trpc/shop-currency';
+import { prefetchListing } from '../../_lib/prefetch-listing';
 
 export const dynamic = 'force-dynamic';
 
 interface Props {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<RawSearchParams>;
 }
 
 /** The category and its ancestors (root first), or the 404 page. */
@@ -59,31 +60,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CategoryPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const { cursor: rawCursor } = await searchParams;
-  const cursor = typeof rawCursor === 'string' && rawCursor !== '' ? rawCursor : undefined;
   const { categories, trail, category, currency } = await loadCategory(slug);
-
-  const input = productListQuery({
-    categorySlug: slug,
-    limit: CATEGORY_PAGE_SIZE,
-    cursor,
-    currency,
-  });
-  let cursorExpired = false;
-  try {
-    await getQueryClient().fetchQuery(getTRPC().catalog.products.list.queryOptions(input));
-  } catch (error) {
-    // A tampered or outdated cursor is rejected by the API; offer the first page instead.
-    if (cursor && trpcErrorCode(error) === 'BAD_REQUEST') cursorExpired = true;
-    else throw error;
-  }
+  // The category is the page's own; a `category` parameter has no say here.
+  const state = { ...parseListingParams(await searchParams, currency), category: null };
+  const context = { currency, limit: CATEGORY_PAGE_SIZE, categorySlug: slug };
+  const listing = await prefetchListing(state, context);
 
   const parent = trail.at(-2);
   const children = childCategories(categories, category.id);
   // Leaf categories show their siblings, so shoppers can hop across the section.
   const chips: Category[] =
     children.length > 0 ? children : parent ? childCategories(categories, parent.id) : [];
-  const basePath = `/c/${category.slug}`;
 
   return (
     <HydrateClient>
@@ -142,21 +129,15 @@ export default async function CategoryPage({ params, searchParams }: Props) {
         </Container>
       </div>
 
-      <Container className="pt-12 pb-24">
+      <Container className="pt-10 pb-24">
         <h2 className="sr-only">Products</h2>
-        {cursorExpired ? (
-          <div className="rounded-2xl border border-stone-300 border-dashed bg-white px-6 py-16 text-center">
-            <p className="font-medium text-stone-900">This page link has expired</p>
-            <p className="mt-1 text-sm text-stone-600">
-              The catalogue has changed since it was made.
-            </p>
-            <Link href={basePath} className={`mt-4 inline-block text-sm ${linkClass}`}>
-              Back to first page
-            </Link>
-          </div>
-        ) : (
-          <ProductListing input={input} basePath={basePath} label={`${category.name} products`} />
-        )}
+        <CatalogBrowser
+          path={`/c/${category.slug}`}
+          state={state}
+          context={context}
+          label={`${category.name} products`}
+          cursorExpired={listing.cursorExpired}
+        />
       </Container>
     </HydrateClient>
   );

@@ -1,0 +1,213 @@
+'use client';
+
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import {
+  moveActive,
+  type SearchOption,
+  searchHref,
+  suggestionItems,
+  suggestionQuery,
+} from '@/lib/search-suggestions';
+import { useTRPC } from '@/trpc/react';
+import { SearchSuggestions } from './search-suggestions';
+import { useDebouncedValue } from './use-debounced-value';
+
+/** How long typing must pause before suggestions are asked for. */
+const SUGGEST_DELAY_MS = 150;
+
+const magnifier = (
+  <svg
+    aria-hidden="true"
+    viewBox="0 0 24 24"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth={1.8}
+    strokeLinecap="round"
+    className="size-5"
+  >
+    <circle cx="11" cy="11" r="6.5" />
+    <path d="m16 16 4.5 4.5" />
+  </svg>
+);
+
+/**
+ * The header's search: a combobox (ARIA 1.2 pattern, the list of suggestions popping up as the
+ * shopper types). Arrow keys walk the suggestions, Enter opens the chosen one or searches for the
+ * words, Escape closes the list, then clears the field. A plain GET form to /search underneath,
+ * so it works before the script loads. On small screens it opens over the header's first row.
+ */
+export function SearchBox({ currency }: { currency: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const pathname = usePathname();
+  const urlText = useSearchParams().get('q') ?? '';
+  const shownText = pathname === '/search' ? urlText : '';
+  const [text, setText] = useState(shownText);
+  const [listWanted, setListWanted] = useState(false);
+  const [active, setActive] = useState(-1);
+  const [opened, setOpened] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+  const listboxId = `${id}-listbox`;
+
+  // After a search, back/forward or leaving the search page, the field shows the URL's words.
+  useEffect(() => setText(shownText), [shownText]);
+
+  const q = useDebouncedValue(suggestionQuery(text), SUGGEST_DELAY_MS);
+  const { data } = useQuery(
+    trpc.catalog.products.suggest.queryOptions(
+      { q, currency, limit: 6 },
+      // The previous words' suggestions stay up while the next ones load: no flicker.
+      { enabled: q !== '', placeholderData: keepPreviousData },
+    ),
+  );
+  const typed = suggestionQuery(text) !== '';
+  const items = typed ? suggestionItems(data) : [];
+  const options: SearchOption[] =
+    items.length > 0
+      ? [...items, { kind: 'search', href: searchHref(text), text: suggestionQuery(text) }]
+      : [];
+  const expanded = listWanted && options.length > 0;
+  const activeIndex = expanded && active < options.length ? active : -1;
+
+  const close = () => {
+    setListWanted(false);
+    setActive(-1);
+  };
+
+  const go = (href: string) => {
+    close();
+    setOpened(false);
+    inputRef.current?.blur();
+    router.push(href);
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const chosen = options[activeIndex];
+    go(chosen ? chosen.href : searchHref(text));
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const key = event.key === 'ArrowDown' ? 'down' : 'up';
+      setListWanted(true);
+      setActive(moveActive(expanded ? activeIndex : -1, options.length, key));
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      if (expanded) close();
+      else if (text) setText('');
+      else setOpened(false);
+    }
+  };
+
+  const open = () => {
+    setOpened(true);
+    // The field is shown by this click; focus it once it is rendered.
+    requestAnimationFrame(() => inputRef.current?.focus());
+  };
+
+  return (
+    <div className="order-last shrink-0 md:order-none xl:relative xl:h-10 xl:w-44 2xl:w-64">
+      <button
+        type="button"
+        onClick={open}
+        aria-expanded={opened}
+        aria-controls={`${id}-form`}
+        className="inline-flex size-10 items-center justify-center rounded-full text-stone-700 transition-colors hover:bg-stone-200/70 hover:text-stone-900 xl:hidden"
+      >
+        {magnifier}
+        <span className="sr-only">Open search</span>
+      </button>
+      {/* biome-ignore lint/a11y/useSemanticElements: older browsers do not expose <search> as a landmark yet */}
+      <form
+        id={`${id}-form`}
+        role="search"
+        action="/search"
+        onSubmit={submit}
+        onBlur={(event) => {
+          // Leaving the form on a small screen puts the header back, unless words were typed.
+          if (!event.currentTarget.contains(event.relatedTarget) && !text) setOpened(false);
+        }}
+        // From xl the field sits in the row and widens over the nav while in use.
+        className={`${
+          opened
+            ? 'absolute inset-x-0 top-0 z-40 flex items-center gap-2 border-stone-200 border-b bg-stone-50 px-4 py-3 sm:px-6 md:py-4 lg:px-8'
+            : 'hidden'
+        } xl:absolute xl:inset-x-auto xl:top-0 xl:right-0 xl:z-10 xl:flex xl:w-full xl:border-0 xl:bg-stone-50 xl:p-0 xl:transition-[width] xl:focus-within:w-80 xl:focus-within:pl-4 2xl:focus-within:w-96`}
+      >
+        <div className="relative min-w-0 flex-1">
+          <label htmlFor={`${id}-input`} className="sr-only">
+            Search products
+          </label>
+          <input
+            ref={inputRef}
+            id={`${id}-input`}
+            name="q"
+            type="text"
+            role="combobox"
+            aria-autocomplete="list"
+            aria-expanded={expanded}
+            aria-controls={listboxId}
+            aria-activedescendant={activeIndex >= 0 ? `${id}-option-${activeIndex}` : undefined}
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            enterKeyHint="search"
+            maxLength={200}
+            placeholder="Search products"
+            value={text}
+            onChange={(event) => {
+              setText(event.currentTarget.value);
+              setListWanted(true);
+              setActive(-1);
+            }}
+            onFocus={() => setListWanted(true)}
+            onBlur={close}
+            onKeyDown={onKeyDown}
+            className="block h-10 w-full rounded-full border-0 bg-white pr-11 pl-4 text-base text-stone-900 shadow-sm ring-1 ring-stone-300 ring-inset transition-shadow placeholder:text-stone-400 focus:outline-none focus:ring-2 focus:ring-brand-600 sm:text-sm"
+          />
+          <button
+            type="submit"
+            className="absolute inset-y-0 right-0 inline-flex w-11 items-center justify-center rounded-full text-stone-500 transition-colors hover:text-stone-900"
+          >
+            {magnifier}
+            <span className="sr-only">Search</span>
+          </button>
+          <SearchSuggestions
+            id={id}
+            listboxId={listboxId}
+            expanded={expanded}
+            options={options}
+            activeIndex={activeIndex}
+            searchedFor={data?.searchedFor ?? null}
+            onActivate={setActive}
+            onChoose={(option) => go(option.href)}
+          />
+        </div>
+        {opened ? (
+          <button
+            type="button"
+            onClick={() => {
+              setText(shownText);
+              setOpened(false);
+            }}
+            className="rounded-full px-2 py-2 font-medium text-sm text-stone-700 hover:text-stone-900 xl:hidden"
+          >
+            Cancel
+          </button>
+        ) : null}
+      </form>
+      <p role="status" className="sr-only">
+        {listWanted && typed && data
+          ? items.length > 0
+            ? `${items.length} ${items.length === 1 ? 'suggestion' : 'suggestions'}`
+            : 'No suggestions'
+          : ''}
+      </p>
+    </div>
+  );
+}
