@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { createDb, type DbHandle } from '@bazaar/db';
 import { seedDemoIfEmpty } from '@bazaar/db/seed';
 import { Redis } from 'ioredis';
+import { createCacheStore } from './cache/create-store.ts';
 import { cookieSecure, type Env } from './env.ts';
 import { createApiServer, type HttpSecurity } from './http/server.ts';
 import { createCleanup } from './jobs/cleanup.ts';
@@ -71,7 +72,7 @@ export async function createApp(env: Env, log: Logger): Promise<App> {
     ? new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
     : undefined;
   redis?.on('error', (err) =>
-    log.warn({ err }, 'redis unavailable; rate limits fall back to memory'),
+    log.warn({ err }, 'redis unavailable; rate limits and the catalog cache fall back to memory'),
   );
   const transport = mailTransportFor(env, log);
   const mail = createMailDispatcher(db.db, transport, log, {
@@ -87,7 +88,7 @@ export async function createApp(env: Env, log: Logger): Promise<App> {
   const services = createServices(db.db, {
     publicUrl: env.PUBLIC_URL,
     demoMode: env.DEMO_MODE,
-    rateLimits: createRateLimits({ redis }),
+    rateLimits: createRateLimits({ redis, keyPrefix: `${env.REDIS_KEY_PREFIX}:rl` }),
     devMailbox: transport === devMailboxTransport,
     mailQueued: () => void queue.wake('mail'),
     passwords: argon2Passwords,
@@ -99,6 +100,9 @@ export async function createApp(env: Env, log: Logger): Promise<App> {
     webhookUrl: () => ownUrl(server, '/webhooks/payments/test'),
     paymentsQueued: () => void queue.wake('payments'),
     paymentProvider: paymentProviderFromEnv(env),
+    catalogCache: {
+      store: createCacheStore({ redis, prefix: `${env.REDIS_KEY_PREFIX}:cache:catalog`, log }),
+    },
   });
   server = createApiServer({
     services,

@@ -33,8 +33,13 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: flag.default(false),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
-  /** Shared rate-limit counters across API instances; in-process counters when unset. */
+  /** Rate-limit counters and the catalog cache shared by API instances; in-process when unset. */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
+  /** Starts every key the API writes to Redis, so several shops can share one Redis. */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w.-]{1,64}$/, 'letters, digits, _ . - only (at most 64)')
+    .default('bazaar'),
   /** Outgoing mail server, e.g. smtp://user:pass@smtp.example.com:587. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(3).default('Bazaar <no-reply@bazaar.test>'),

@@ -7,6 +7,8 @@ import { pino } from 'pino';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../src/context.ts';
+import { cacheControlFor } from '../src/http/cache-policy.ts';
+import { etagOf } from '../src/http/conditional.ts';
 import { createTrpcNodeHandler } from '../src/http/trpc-node-handler.ts';
 import { useTestApp } from './helpers.ts';
 
@@ -37,8 +39,24 @@ function handlerOptions() {
         },
         { secure: false },
       ),
-    responseMeta: ({ type }: { type: string }) => ({
-      headers: type === 'mutation' ? { 'cache-control': 'no-store' } : {},
+    // The server's cache policy (its cookie and session inputs are covered by http-cache.test).
+    responseMeta: (opts: {
+      type: string;
+      paths: readonly string[] | undefined;
+      errors: unknown[];
+      eagerGeneration: boolean;
+    }) => ({
+      headers: {
+        'cache-control': cacheControlFor({
+          type: opts.type,
+          paths: opts.paths,
+          accessOf: (path) => (path.startsWith('catalog.') ? 'public' : 'customer'),
+          signedIn: false,
+          failed: opts.errors.length > 0,
+          streamed: opts.eagerGeneration,
+          setsCookie: false,
+        }),
+      },
     }),
   };
 }
@@ -90,6 +108,7 @@ function send(
             'content-type': res.headers['content-type'],
             vary: res.headers.vary,
             'cache-control': res.headers['cache-control'],
+            etag: res.headers.etag,
           },
           // tRPC's adapter streams its answer; the lean handler sends it whole, with a length.
           chunked: res.headers['transfer-encoding'] === 'chunked',
@@ -119,6 +138,10 @@ const cases: [string, string, Parameters<typeof send>[2]?][] = [
   ['a domain error', `/trpc/catalog.products.bySlug?input=${json({ json: { slug: 'nope' } })}`],
   ['missing input', '/trpc/catalog.products.bySlug'],
   ['input that is not JSON', '/trpc/catalog.products.list?input=%7Bnope'],
+  [
+    'a batch of public queries',
+    `/trpc/catalog.categories,catalog.products.list?batch=1&input=${json({ 1: { json: { limit: 2 } } })}`,
+  ],
   [
     'a batch with a success and a failure (207)',
     `/trpc/catalog.categories,catalog.products.bySlug?batch=1&input=${json({ 1: { json: { slug: 'nope' } } })}`,
@@ -176,8 +199,16 @@ const handedOver: typeof cases = [
 async function compare(path: string, init: Parameters<typeof send>[2]) {
   const [fast, stock] = await Promise.all([send(fastUrl, path, init), send(stockUrl, path, init)]);
   expect(fast.status).toBe(stock.status);
-  expect(JSON.parse(fast.body)).toEqual(JSON.parse(stock.body));
-  expect(fast.headers).toEqual(stock.headers);
+  expect(fast.body).toBe(stock.body);
+  // tRPC's adapter streams and so has no ETag; the lean handler tags exactly what may be kept.
+  const { etag, ...headers } = fast.headers;
+  expect(headers).toEqual({ ...stock.headers, etag: undefined });
+  expect(stock.headers.etag).toBeUndefined();
+  expect(etag).toBe(
+    fast.status === 200 && fast.headers['cache-control']?.startsWith('public')
+      ? etagOf(stock.body)
+      : undefined,
+  );
   expect(stock.chunked).toBe(true);
   return fast;
 }
@@ -237,6 +268,51 @@ describe('the lean tRPC handler', () => {
     });
     const streamed = await streaming.catalog.products.list.query({ limit: 2 });
     expect(streamed.items.map((p) => p.id)).toEqual(page.items.map((p) => p.id));
+  });
+
+  it('tags cacheable answers and answers 304 without a body when the client holds the tag', async () => {
+    const path = `/trpc/catalog.categories,catalog.products.list?batch=1&input=${json({ 1: { json: { limit: 2 } } })}`;
+    const first = await send(fastUrl, path);
+    expect(first.status).toBe(200);
+    expect(first.headers['cache-control']).toMatch(/^public, max-age=\d, stale-while-revalidate=/);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`, `W/"a",W/${etag}`, '*']) {
+      const again = await send(fastUrl, path, { headers: { 'if-none-match': ifNoneMatch } });
+      expect(again.status).toBe(304);
+      expect(again.body).toBe('');
+      expect(again.headers.etag).toBe(etag);
+      expect(again.headers['cache-control']).toBe(first.headers['cache-control']);
+      expect(again.headers.vary).toBe(first.headers.vary);
+    }
+    for (const ifNoneMatch of ['"other"', `${etag.slice(0, -2)}"`, `W/"x", "y"`]) {
+      const changed = await send(fastUrl, path, { headers: { 'if-none-match': ifNoneMatch } });
+      expect(changed.status).toBe(200);
+      expect(changed.body).toBe(first.body);
+    }
+  });
+
+  it('never answers 304 to an error or a mutation, and tags neither', async () => {
+    const missing = `/trpc/catalog.products.bySlug?input=${json({ json: { slug: 'nope' } })}`;
+    const error = await send(fastUrl, missing, { headers: { 'if-none-match': '*' } });
+    expect(error.status).toBe(404);
+    expect(error.headers['cache-control']).toBe('no-store');
+    expect(error.headers.etag).toBeUndefined();
+    const mutation = await send(fastUrl, '/trpc/cart.add', {
+      ...POST(JSON.stringify({ json: { variantId: 'x', quantity: 1 } })),
+      headers: { 'content-type': 'application/json', 'if-none-match': '*' },
+    });
+    expect(mutation.status).toBe(400);
+    expect(mutation.headers['cache-control']).toBe('no-store');
+    expect(mutation.headers.etag).toBeUndefined();
+  });
+
+  it('marks a streamed answer no-store: its errors are not known when its headers are sent', async () => {
+    const path = `/trpc/catalog.categories,catalog.products.bySlug?batch=1&input=${json({ 1: { json: { slug: 'nope' } } })}`;
+    const streamed = await send(fastUrl, path, { headers: { 'trpc-accept': 'application/jsonl' } });
+    expect(streamed.chunked).toBe(true);
+    expect(streamed.headers['cache-control']).toBe('no-store');
+    expect(streamed.headers.etag).toBeUndefined();
   });
 
   it('creates the context once for a whole batch', async () => {

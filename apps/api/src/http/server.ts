@@ -14,6 +14,7 @@ import { clientIp, type TrustProxy } from '../security/client-ip.ts';
 import type { CookieConfig } from '../security/cookies.ts';
 import { refuseCrossSite } from '../security/csrf.ts';
 import type { ServerServices } from '../services/index.ts';
+import { cacheControlFor } from './cache-policy.ts';
 import { receiveCatalogCsv, sendCatalogCsv } from './catalog-csv.ts';
 import { receivePaymentWebhook } from './payment-webhooks.ts';
 import { requestIdOf } from './request-id.ts';
@@ -42,6 +43,9 @@ export interface ApiServerDeps {
 }
 
 const requestStates = new WeakMap<IncomingMessage, RequestState>();
+/** The request each tRPC context was made for, and the requests whose answer sets a cookie. */
+const contextRequests = new WeakMap<object, IncomingMessage>();
+const settingCookies = new WeakSet<IncomingMessage>();
 
 const HSTS = 'max-age=63072000; includeSubDomains';
 
@@ -52,34 +56,36 @@ const accessKinds = new Map(
   ]),
 );
 
-/**
- * Answers no cache may keep: every mutation, anything a signed-in caller sees, and any call to a
- * procedure that is not public. (Public catalog reads by anonymous visitors stay cacheable.)
- */
-function isPrivate(type: string, paths: readonly string[] | undefined, session: unknown) {
-  if (type !== 'query' || session !== null || !paths?.length) return true;
-  return paths.some((path) => accessKinds.get(path) !== 'public');
-}
-
 export function createApiServer({ services, log, ping, security, media }: ApiServerDeps): Server {
   const trpc = createTrpcNodeHandler({
     router: appRouter,
     basePath: '/trpc/',
     maxBatchSize: MAX_BATCH_SIZE,
     maxBodySize: MAX_BODY_BYTES,
-    createContext: ({ req }) => {
+    createContext: async ({ req }) => {
       const state = requestStates.get(req);
       if (!state) throw new Error('request state missing');
-      return createContext(services, state, security.cookie);
+      const ctx = await createContext(services, state, security.cookie);
+      contextRequests.set(ctx, req);
+      return ctx;
     },
-    responseMeta: ({ errors, paths, type, ctx }) => {
+    responseMeta: ({ errors, paths, type, ctx, eagerGeneration }) => {
       const headers: Record<string, string> = {};
       // Rate-limited callers learn when to come back, in the body (data) and the standard header.
       const retryAfter = errors
         .map((e) => (e.cause instanceof AppError ? e.cause.retryAfterSeconds : undefined))
         .find((s) => s !== undefined);
       if (retryAfter) headers['retry-after'] = String(retryAfter);
-      if (isPrivate(type, paths, ctx?.session ?? null)) headers['cache-control'] = 'no-store';
+      const req = ctx ? contextRequests.get(ctx) : undefined;
+      headers['cache-control'] = cacheControlFor({
+        type,
+        paths,
+        accessOf: (path) => accessKinds.get(path),
+        signedIn: (ctx?.session ?? null) !== null,
+        failed: errors.length > 0,
+        streamed: eagerGeneration,
+        setsCookie: !!req && settingCookies.has(req),
+      });
       return { headers };
     },
     onError: ({ error, path, req }) => {
@@ -106,7 +112,10 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
         userAgent: req.headers['user-agent']?.slice(0, 512) ?? null,
       },
       cookieHeader: req.headers.cookie,
-      setCookie: (value) => res.appendHeader('set-cookie', value),
+      setCookie: (value) => {
+        settingCookies.add(req);
+        res.appendHeader('set-cookie', value);
+      },
     });
     res.setHeader('x-request-id', requestId);
     res.on('finish', () => {

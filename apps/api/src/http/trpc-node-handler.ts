@@ -15,6 +15,7 @@ import {
   type ResponseMetaFn,
   type TRPCRequestInfo,
 } from '@trpc/server/http';
+import { etagOf, ifNoneMatchHits } from './conditional.ts';
 
 export interface TrpcNodeHandlerOptions<TRouter extends AnyTRPCRouter> {
   router: TRouter;
@@ -49,6 +50,10 @@ const PROCEDURE_PATHS = /^[A-Za-z0-9_.,-]+$/;
  * shapes, status codes, the transformer), so the wire format is the one `@trpc/client` expects.
  * Anything else (streaming links, subscriptions, form data, unknown paths, wrong methods, oversized
  * batches or bodies) goes to tRPC's stock handler, which knows how to answer or refuse it.
+ *
+ * A query answered 200 whose `responseMeta` Cache-Control lets caches keep it also gets a strong
+ * ETag (the body's hash) and a bodiless 304 when `If-None-Match` names it. The stock handler
+ * streams, so its answers carry no ETag.
  */
 export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(
   opts: TrpcNodeHandlerOptions<TRouter>,
@@ -202,13 +207,28 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(
     // The rest of a body refused as too large is still on the connection: do not reuse it.
     if (errors.some((e) => e.code === 'PAYLOAD_TOO_LARGE')) res.setHeader('connection', 'close');
     res.statusCode = status;
-    res.end(JSON.stringify(transformTRPCResponse(config, untransformed as never)));
+    const body = JSON.stringify(transformTRPCResponse(config, untransformed as never));
+    if (status === 200 && type === 'query' && storable(res.getHeader('cache-control'))) {
+      const etag = etagOf(body);
+      res.setHeader('etag', etag);
+      if (ifNoneMatchHits(req.headers['if-none-match'], etag)) {
+        res.statusCode = 304;
+        res.end();
+        return;
+      }
+    }
+    res.end(body);
   }
 
   return async (req, res) => {
     const plan = planFor(req);
     await (plan ? answer(req, res, plan) : stock(req, res));
   };
+}
+
+/** A query answer caches may keep (responseMeta said so) gets an ETag and 304s. */
+function storable(cacheControl: ReturnType<ServerResponse['getHeader']>): boolean {
+  return typeof cacheControl === 'string' && !/\b(no-store|private)\b/.test(cacheControl);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Services } from '@bazaar/contracts';
 import type { Database } from '@bazaar/db';
 import { pino } from 'pino';
+import type { CacheStore } from '../cache/store.ts';
 import type { Logger } from '../logger.ts';
 import { createDeviceCookies, type DeviceCookies } from '../security/device-cookie.ts';
 import { createKeyring, type Keyring } from '../security/keyring.ts';
@@ -12,10 +13,13 @@ import { createAuthService } from './accounts/auth-service.ts';
 import { createSessionStore, type SessionStore } from './accounts/sessions.ts';
 import { createStaffService } from './admin/staff-service.ts';
 import { createCartService } from './cart/cart-service.ts';
+import { createCachedCatalogService } from './catalog/cached-catalog-service.ts';
 import { createCatalogAdminService } from './catalog/catalog-admin-service.ts';
 import { createCatalogService } from './catalog/catalog-service.ts';
+import { createCatalogVersion, readCatalogVersion } from './catalog/catalog-version.ts';
 import { catalogCsvRows } from './catalog/csv/export.ts';
 import { type CatalogImporter, readCatalogCsv, startCatalogImport } from './catalog/csv/import.ts';
+import { reportingChanges } from './catalog/own-writes.ts';
 import { createSitemapSource, type SitemapSource } from './catalog/sitemap-source.ts';
 import { confirmTestPayment, paymentResult } from './checkout/payment-result.ts';
 import { placeOrder } from './checkout/place-order.ts';
@@ -55,6 +59,17 @@ export interface ServicesConfig {
   paymentsQueued: () => void;
   /** URLs per product sitemap file; the protocol's 50,000 when absent (tests use a few). */
   sitemapUrlsPerFile?: number;
+  /**
+   * Caches the storefront's catalog reads here (Redis or this process). Absent: uncached, as most
+   * tests want (they edit the catalog with SQL and read it back at once).
+   */
+  catalogCache?: CatalogCacheConfig;
+}
+
+export interface CatalogCacheConfig {
+  store: CacheStore;
+  /** How often the catalog version is read; another instance's edit shows within this. */
+  versionPollMs?: number;
 }
 
 /** What the services read: the configuration plus what is built from it once. */
@@ -115,8 +130,23 @@ export function createServices(
     mailQueued: config.mailQueued,
     log: config.log,
   });
+  const catalog = createCatalogService(db);
+  const catalogAdmin = createCatalogAdminService(db);
+  const version = config.catalogCache
+    ? createCatalogVersion(() => readCatalogVersion(db), {
+        intervalMs: config.catalogCache.versionPollMs,
+        log: config.log,
+      })
+    : null;
   return {
-    catalog: createCatalogService(db),
+    catalog:
+      config.catalogCache && version
+        ? createCachedCatalogService(catalog, {
+            store: config.catalogCache.store,
+            version,
+            log: config.log,
+          })
+        : catalog,
     cart: createCartService(db),
     checkout: {
       quote: (owner, input) => quoteCheckout(db, owner, input),
@@ -135,7 +165,7 @@ export function createServices(
     }),
     payments,
     testPayments,
-    catalogAdmin: createCatalogAdminService(db),
+    catalogAdmin: version ? reportingChanges(catalogAdmin, version.changed) : catalogAdmin,
     shopSettings: createShopSettingsService(db),
     catalogCsv: () => catalogCsvRows(db),
     sitemaps: createSitemapSource(db, config.publicUrl, config.sitemapUrlsPerFile),

@@ -1,0 +1,21 @@
+import { createHash } from 'node:crypto';
+
+/** A strong validator: the body's SHA-1, so equal bodies from any instance get equal tags. */
+export function etagOf(body: string): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+/**
+ * Whether `If-None-Match` names this tag (RFC 9110 §13.1.2: `*`, or a list compared weakly, so
+ * `W/"x"` matches `"x"`).
+ */
+export function ifNoneMatchHits(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const opaque = etag.startsWith('W/') ? etag.slice(2) : etag;
+  for (const raw of header.split(',')) {
+    const tag = raw.trim();
+    if ((tag.startsWith('W/') ? tag.slice(2) : tag) === opaque) return true;
+  }
+  return false;
+}
