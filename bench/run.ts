@@ -11,6 +11,7 @@ const benchmarks = {
   'sign-in-timing': 'failed sign-in latency, unknown email vs known email',
   'catalog-import': 'CSV import of 10,000 rows, bulk vs row by row',
   checkout: 'checkout.placeOrder through the API vs the same SQL by postgres.js',
+  storefront: 'storefront pages/s and latency, page cache on (hits, misses) vs off',
 };
 type Benchmark = keyof typeof benchmarks;
 const isBenchmark = (name: string): name is Benchmark => Object.hasOwn(benchmarks, name);
