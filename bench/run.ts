@@ -12,6 +12,7 @@ const benchmarks = {
   'catalog-import': 'CSV import of 10,000 rows, bulk vs row by row',
   checkout: 'checkout.placeOrder through the API vs the same SQL by postgres.js',
   'catalog-browse': 'listings, search and facets over 100,000 products; the API vs its SQL by hand',
+  storefront: 'storefront pages/s and latency, page cache on (hits, misses) vs off',
 };
 type Benchmark = keyof typeof benchmarks;
 const isBenchmark = (name: string): name is Benchmark => Object.hasOwn(benchmarks, name);

@@ -25,6 +25,9 @@ const { env, isHttps } = await import('./src/env.ts').catch((err: Error) => {
 });
 const { setClientAddress, trustProxies } = await import('./src/security/client-address.ts');
 const { STRICT_TRANSPORT_SECURITY } = await import('./src/security/content-security-policy.ts');
+const { PageCache } = await import('./src/server/page-cache.ts');
+const { createPageFill } = await import('./src/server/page-fill.ts');
+const { applyPageCacheControl } = await import('./src/server/page-cache-control.ts');
 const { default: next } = await import('next');
 
 // This file runs from apps/web (tsx) or apps/web/dist (built); Next.js wants apps/web.
@@ -68,11 +71,39 @@ const listening = new Promise<void>((resolve) =>
 );
 const ready = listening.then(() => app.prepare());
 
+// Public pages for anonymous visitors (src/server/page-cache.ts); not under `next dev`.
+const cacheBytes = dev ? 0 : Math.floor(env.PAGE_CACHE_MB * 1024 * 1024);
+const fill =
+  cacheBytes > 0
+    ? listening.then(() => {
+        const address = server.address();
+        const port = typeof address === 'object' && address ? address.port : env.WEB_PORT;
+        const host = ['0.0.0.0', '::'].includes(env.WEB_HOST) ? 'localhost' : env.WEB_HOST;
+        return createPageFill({ host, port, maxBytes: Math.floor(cacheBytes / 8) });
+      })
+    : undefined;
+const pageCache = fill
+  ? new PageCache({
+      maxBytes: cacheBytes,
+      freshMs: env.PAGE_CACHE_FRESH_MS,
+      staleMs: env.PAGE_CACHE_STALE_MS,
+      render: async (req, decision) => (await fill).render(req, decision),
+    })
+  : undefined;
+
 server.on('request', (req, res) => {
   setClientAddress(req, trust);
   // Set before Next.js starts writing the response (it would drop later headers).
   if (isHttps) res.setHeader('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
-  ready.then(() => handle(req, res)).catch((err: unknown) => failed(res, err));
+  applyPageCacheControl(req, res);
+  const render = () => handle(req, res);
+  ready
+    .then(async () => {
+      const filling = fill ? (await fill).isFillRequest(req) : false;
+      if (!pageCache || filling) return render();
+      return pageCache.serve(req, res, render);
+    })
+    .catch((err: unknown) => failed(res, err));
 });
 
 // Upgraded connections (hot reload in development) are not closed by server.close().
@@ -119,6 +150,8 @@ async function shutdown() {
     setTimeout(resolve, env.SHUTDOWN_TIMEOUT_MS).unref(),
   );
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // The page cache's own keep-alive connections to this server.
+  if (fill) (await fill).close();
   server.closeIdleConnections();
   for (const socket of upgraded) socket.destroy();
   await Promise.race([closed, timeout]);

@@ -85,7 +85,13 @@ test('staff create a product with options, variants and prices in two currencies
   // The shopper finds it where it was put: the newest product of Camping, first on its page.
   const shop = await browser.newPage();
   const slug = title.toLowerCase().replace(/ /g, '-');
-  await shop.goto('/c/camping');
+  // The shop's page cache shows a change within 5 s (README: Storefront speed; page-cache.spec).
+  await expect(async () => {
+    await shop.goto('/c/camping');
+    await expect(
+      shop.getByRole('list', { name: 'Camping products' }).getByRole('link', { name: title }),
+    ).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 10_000 });
   await shop
     .getByRole('list', { name: 'Camping products' })
     .getByRole('link', { name: title })
@@ -200,10 +206,14 @@ test('staff shape the category tree: add, nest, move, rename and delete', async 
     .getByRole('button', { name: 'Save' })
     .click();
   await expect(page.getByRole('status')).toContainText(`Planters ${stamp} Tall saved.`);
-  await shop.goto(`/c/pots-${stamp}-glazed`);
-  await expect(shop.getByRole('navigation', { name: 'Breadcrumb' })).not.toContainText(
-    `Garden ${stamp} Patio`,
-  );
+  // Within the page cache's 5 s.
+  await expect(async () => {
+    await shop.goto(`/c/pots-${stamp}-glazed`);
+    await expect(shop.getByRole('navigation', { name: 'Breadcrumb' })).not.toContainText(
+      `Garden ${stamp} Patio`,
+      { timeout: 500 },
+    );
+  }).toPass({ timeout: 10_000 });
   const planters = row(`Planters ${stamp} Tall`);
   await planters.getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();

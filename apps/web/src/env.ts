@@ -49,6 +49,12 @@ const envSchema = z
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
+    /** Memory for the page cache of public pages (server.ts); 0 turns it off. */
+    PAGE_CACHE_MB: z.coerce.number().min(0).default(64),
+    /** A cached page younger than this is served as it is. */
+    PAGE_CACHE_FRESH_MS: z.coerce.number().int().min(0).default(2000),
+    /** After that, for this long it is still served while a new one is rendered. */
+    PAGE_CACHE_STALE_MS: z.coerce.number().int().min(0).default(2000),
     /** How long in-flight requests may finish after SIGTERM/SIGINT. */
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   })

@@ -17,7 +17,9 @@ export function ProductCard({
         <ProductImage
           image={product.image}
           fallbackAlt={product.title}
-          priority={priority}
+          // In the first screen of a category, but never preloaded ahead of the page's text: the
+          // browser raises what turns out to be visible once laid out.
+          eager={priority}
           sizes="(min-width: 1024px) 25vw, (min-width: 768px) 33vw, 50vw"
           className="size-full object-cover transition duration-300 ease-out group-hover:scale-[1.03] motion-reduce:transition-none motion-reduce:group-hover:scale-100"
         />

@@ -45,6 +45,8 @@ export function ProductGallery({ images, title }: { images: ProductImageData[]; 
                 <ProductImage
                   image={{ ...image, alt: '' }}
                   fallbackAlt=""
+                  // The first row shows with the main picture on a phone's first screen.
+                  eager={i < 4}
                   className="size-full object-cover"
                 />
               </button>

@@ -4,18 +4,25 @@ import Image from 'next/image';
 /**
  * A product image served by the API (same origin via the /media rewrite). Demo images are SVGs,
  * so they are never run through the image optimiser.
+ *
+ * `priority` marks an image likely to be the largest paint: fetched at once at high priority.
+ * Not Next's `priority`/`preload`, which adds a `<link rel=preload>` at low priority for an image
+ * the HTML already shows early (and preloads it even where CSS hides it, as on phones).
  */
 export function ProductImage({
   image,
   fallbackAlt,
   className,
   priority = false,
+  eager = false,
   sizes,
 }: {
   image: ProductImageData | null | undefined;
   fallbackAlt: string;
   className?: string;
   priority?: boolean;
+  /** Fetched at once at normal priority (in the first screen, but not the largest paint). */
+  eager?: boolean;
   sizes?: string;
 }) {
   if (!image) {
@@ -49,7 +56,8 @@ export function ProductImage({
       width={image.width}
       height={image.height}
       unoptimized
-      priority={priority}
+      loading={priority || eager ? 'eager' : 'lazy'}
+      fetchPriority={priority ? 'high' : undefined}
       sizes={sizes}
       className={className}
     />

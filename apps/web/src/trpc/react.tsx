@@ -1,6 +1,8 @@
 'use client';
 
-import { type AppRouter, createClient } from '@bazaar/contracts';
+import type { AppRouter } from '@bazaar/contracts';
+// The client entry alone: the package's index brings every Zod schema (~30 kB gzipped) to each page.
+import { createClient } from '@bazaar/contracts/client';
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { type ReactNode, useState } from 'react';

@@ -1,0 +1,227 @@
+import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
+import { allProducts, mutate, productBySlug } from './api';
+import { DEMO_OWNER, signIn } from './staff-api';
+
+/**
+ * The web server's page cache (src/server/page-cache.ts) and the pages' Cache-Control. The
+ * `x-page-cache` header says how a page was answered: HIT/STALE/MISS from the cache, BYPASS or
+ * PASS by Next.js.
+ */
+
+const FROM_CACHE = ['HIT', 'STALE', 'MISS'];
+const nonceOf = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? '')?.[1];
+
+/** A category and an in-stock product of the demo catalog, found through the API. */
+async function demoPages(request: APIRequestContext) {
+  const product = (await allProducts(request)).find((p) => p.inStock);
+  if (!product) throw new Error('no product in stock');
+  const detail = await productBySlug(request, product.slug);
+  const variant = detail.variants.find((v) => v.stock > 0 && v.price !== null);
+  if (!variant) throw new Error(`no variant of ${product.slug} in stock`);
+  return { category: `/c/${product.category.slug}`, product: `/p/${product.slug}`, variant };
+}
+
+/** Console messages about the Content Security Policy (a script it blocked). */
+function cspErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (/content security policy/i.test(message.text())) errors.push(message.text());
+  });
+  return errors;
+}
+
+test('anonymous visitors share cached pages, each copy with a nonce of its own', async ({
+  request,
+  page,
+}) => {
+  const { category, product } = await demoPages(request);
+  for (const path of ['/', category, product]) {
+    await request.get(path);
+    const [a, b] = [await request.get(path), await request.get(path)];
+    expect(FROM_CACHE, path).toContain(a.headers()['x-page-cache']);
+    expect(FROM_CACHE, path).toContain(b.headers()['x-page-cache']);
+    const [nonceA, nonceB] = [a, b].map((r) => nonceOf(r.headers()['content-security-policy']));
+    expect(nonceA).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(nonceA).not.toBe(nonceB);
+    const [htmlA, htmlB] = [await a.text(), await b.text()];
+    expect(htmlA).toContain(`nonce="${nonceA}"`);
+    expect(htmlA).not.toContain(nonceB);
+    expect(htmlB).toContain(`nonce="${nonceB}"`);
+    // The same page otherwise.
+    expect(htmlA.replaceAll(nonceA ?? '', '')).toBe(htmlB.replaceAll(nonceB ?? '', ''));
+  }
+
+  // In a browser the cached copies' scripts run: the page hydrates and reacts.
+  const errors = cspErrors(page);
+  const answers: string[] = [];
+  page.on('response', (res) => {
+    if (res.request().isNavigationRequest()) answers.push(res.headers()['x-page-cache'] ?? '');
+  });
+  await page.goto('/');
+  await page.goto(category);
+  await page.goto(product);
+  expect(answers.every((state) => FROM_CACHE.includes(state))).toBe(true);
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByTestId('cart-count')).toHaveText('1');
+  await page.screenshot({ path: test.info().outputPath('cached-product-page.png') });
+  expect(errors).toEqual([]);
+});
+
+test('a guest with a cart is never served a cached page, and never leaks it into one', async ({
+  browser,
+  request,
+}) => {
+  const { product, variant } = await demoPages(request);
+  const guest = await (await browser.newContext()).newPage();
+  await guest.goto(product);
+  await mutate(guest.request, 'cart.add', { variantId: variant.id, quantity: 2, currency: 'EUR' });
+  const mine = await guest.goto('/');
+  expect(mine?.headers()['x-page-cache']).toBe('BYPASS');
+  await expect(guest.getByTestId('cart-count')).toHaveText('2');
+  // Not `no-store`: the guest's page may go to the back/forward cache, but no shared cache.
+  expect(mine?.headers()['cache-control']).toBe('private, no-cache');
+
+  // Another visitor right after: a page from the cache, with an empty cart.
+  const other = await (await browser.newContext()).newPage();
+  const theirs = await other.goto('/');
+  expect(FROM_CACHE).toContain(theirs?.headers()['x-page-cache']);
+  await expect(other.getByRole('link', { name: 'Cart, 0 items' })).toBeVisible();
+  await expect(other.getByTestId('cart-count')).toHaveCount(0);
+  await guest.context().close();
+  await other.context().close();
+});
+
+test('a signed-in visitor is never served a cached page, and their pages are no-store', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // Any session: the demo Owner's (sign-ups are rate-limited per address, and the suite signs
+  // up many customers from this one).
+  expect((await signIn(page.request, DEMO_OWNER)).status).toBe('signed-in');
+
+  for (const path of ['/', '/c/apparel']) {
+    // Warm for anonymous visitors first: the shopper must still get their own page.
+    await browser.newContext().then(async (anon) => {
+      await anon.request.get(path);
+      await anon.close();
+    });
+    const res = await page.goto(path);
+    expect(res?.headers()['x-page-cache']).toBe('BYPASS');
+    expect(res?.headers()['cache-control']).toContain('no-store');
+    await expect(page.getByRole('link', { name: 'Account' })).toBeVisible();
+  }
+  await context.close();
+});
+
+test('public pages may be kept by the browser; private ones are no-store', async ({ request }) => {
+  const { category, product } = await demoPages(request);
+  for (const path of ['/', category, product, `${category}?cursor=x`]) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.headers()['cache-control'], path).toBe('private, no-cache');
+  }
+  for (const path of [
+    '/cart',
+    '/checkout',
+    '/sign-in',
+    '/sign-up',
+    '/orders/lookup',
+    '/account',
+    '/admin/sign-in',
+    '/p/no-such-product',
+  ]) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.headers()['cache-control'], path).toContain('no-store');
+    expect(res.headers()['x-page-cache'], path).not.toMatch(/HIT|STALE|MISS/);
+  }
+});
+
+async function ownerPage(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  expect((await signIn(page.request, DEMO_OWNER)).status).toBe('signed-in');
+  return page;
+}
+
+test("a staff member's price change shows on the cached product page within 5 seconds", async ({
+  browser,
+  request,
+}) => {
+  test.slow();
+  const owner = await ownerPage(browser);
+  await owner.goto('/admin/products/new');
+  const stamp = Date.now();
+  await owner.getByLabel('Title').fill(`Cache Test Mug ${stamp}`);
+  await owner.getByLabel('Status').selectOption('active');
+  await owner.getByLabel('Category').selectOption({ label: '— Camping' });
+  await owner.getByLabel('SKU of Default').fill(`CACHE-MUG-${stamp}`);
+  await owner.getByLabel('EUR price of Default').fill('120');
+  await owner.getByLabel('On hand of Default').fill('5');
+  await owner.getByRole('button', { name: 'Create product' }).first().click();
+  await expect(owner).toHaveURL(/\/admin\/products\/[0-9a-f-]{36}\?created=1$/);
+  const slug = await owner.getByLabel('Slug').inputValue();
+
+  const price = async () => {
+    const res = await request.get(`/p/${slug}`);
+    const html = await res.text();
+    return { state: res.headers()['x-page-cache'], price: /€\d+\.\d\d/.exec(html)?.[0] };
+  };
+  await expect.poll(price).toEqual({ state: 'HIT', price: '€120.00' });
+
+  await owner.getByLabel('EUR price of Default').fill('99');
+  await owner.getByRole('button', { name: 'Save product' }).first().click();
+  await expect(owner.getByText('Saved. It is live in the shop.')).toBeVisible();
+  const saved = Date.now();
+  await expect
+    .poll(async () => (await price()).price, { timeout: 5_000, intervals: [100] })
+    .toBe('€99.00');
+  expect(Date.now() - saved).toBeLessThan(5_000);
+  await owner.context().close();
+});
+
+test('back and forward restore public pages from the back/forward cache', async ({
+  playwright,
+  request,
+}) => {
+  const { category } = await demoPages(request);
+  // Playwright turns the cache off in the browsers it starts; this one keeps it.
+  const browser = await playwright.chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic'],
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
+  });
+  try {
+    const page = await browser.newPage({ baseURL: test.info().project.use.baseURL });
+    await page.addInitScript(() => {
+      addEventListener('pageshow', (event) => {
+        (window as unknown as { restored: boolean }).restored = event.persisted;
+      });
+    });
+    const visits = [
+      { first: '/', second: category },
+      { first: category, second: '/' },
+    ];
+    // (This Chromium also keeps some `no-store` pages, when no cookie changed, so a `no-store`
+    // page cannot serve as the counter-check here; the Cache-Control test above pins the header
+    // that other browsers, and Chromium once cookies change, decide by.)
+    for (const { first, second } of visits) {
+      await page.goto(first);
+      await page.evaluate(() => {
+        (window as unknown as { marker: string }).marker = 'still this document';
+      });
+      await page.goto(second);
+      await page.goBack({ waitUntil: 'commit' });
+      await expect(page).toHaveURL(new RegExp(`${first === '/' ? '/$' : first}`));
+      await page.waitForFunction(() => 'restored' in window);
+      const after = await page.evaluate(() => {
+        const w = window as unknown as { marker?: string; restored?: boolean };
+        return { marker: w.marker, restored: w.restored };
+      });
+      expect(after, `${first} after going back from ${second}`).toEqual({
+        marker: 'still this document',
+        restored: true,
+      });
+    }
+  } finally {
+    await browser.close();
+  }
+});
