@@ -56,8 +56,10 @@ BEGIN
   SELECT array_agg("id") FILTER (WHERE "locked"), array_agg("id") FILTER (WHERE NOT "locked")
   INTO "mine", "busy"
   FROM (
-    SELECT "id", pg_try_advisory_xact_lock(1819505778, hashtext("id"::text)) AS "locked"
-    FROM (SELECT DISTINCT unnest("ids") AS "id" ORDER BY 1) d
+    -- One of 256 locks by the id's hash, not one per product: an import refreshing thousands of
+    -- products would fill PostgreSQL's shared lock table. Products sharing a lock just queue.
+    SELECT "id", pg_try_advisory_xact_lock(1819505778, hashtext("id"::text) & 255) AS "locked"
+    FROM (SELECT DISTINCT unnest("ids") AS "id") d
   ) l;
   IF "busy" IS NOT NULL THEN
     INSERT INTO "listing_refresh_queue" ("product_id") SELECT unnest("busy");
@@ -182,6 +184,10 @@ BEGIN
     RETURNING "product_id"
   ) SELECT array_agg(DISTINCT "product_id") INTO "taken" FROM "rows";
   PERFORM "refresh_product_listings"("taken");
+  -- Cached catalog reads must not keep what the sweep just changed.
+  IF "taken" IS NOT NULL THEN
+    UPDATE "catalog_versions" SET "version" = "version" + 1, "changed_at" = now();
+  END IF;
   RETURN coalesce(cardinality("taken"), 0);
 END $$;--> statement-breakpoint
 -- ── Search words, for correcting misspelt ones ────────────────────────────────────────────────
