@@ -360,10 +360,10 @@ describe('facets', () => {
 
   it('answers NOT_FOUND for a category that does not exist, as the listing does', async () => {
     for (const call of [
-      caller().catalog.products.facets({ categorySlug: 'no-such-category' }),
-      caller().catalog.products.list({ categorySlug: 'no-such-category' }),
+      () => caller().catalog.products.facets({ categorySlug: 'no-such-category' }),
+      () => caller().catalog.products.list({ categorySlug: 'no-such-category' }),
     ]) {
-      expect((await rejection(call)).code).toBe('NOT_FOUND');
+      expect((await rejection(call())).code).toBe('NOT_FOUND');
     }
   });
 
