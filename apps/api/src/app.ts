@@ -100,9 +100,9 @@ export async function createApp(env: Env, log: Logger): Promise<App> {
     webhookUrl: () => ownUrl(server, '/webhooks/payments/test'),
     paymentsQueued: () => void queue.wake('payments'),
     paymentProvider: paymentProviderFromEnv(env),
-    catalogCache: {
-      store: createCacheStore({ redis, prefix: `${env.REDIS_KEY_PREFIX}:cache:catalog`, log }),
-    },
+    catalogCache: env.CATALOG_CACHE
+      ? { store: createCacheStore({ redis, prefix: `${env.REDIS_KEY_PREFIX}:cache:catalog`, log }) }
+      : undefined,
   });
   server = createApiServer({
     services,

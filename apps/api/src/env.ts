@@ -35,6 +35,8 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /** Rate-limit counters and the catalog cache shared by API instances; in-process when unset. */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
+  /** The catalog read cache (Redis or in-process); `false` reads every time (benchmarks, debugging). */
+  CATALOG_CACHE: flag.default(true),
   /** Starts every key the API writes to Redis, so several shops can share one Redis. */
   REDIS_KEY_PREFIX: z
     .string()

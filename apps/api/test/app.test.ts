@@ -39,6 +39,16 @@ describe('embedded PGlite start', () => {
       for (const item of found.items) expect(item.title).toMatch(/jacket/i);
       const prices = found.items.map((i) => i.priceMin.amount);
       expect(prices).toEqual([...prices].sort((a, b) => a - b));
+      // By relevance (the default for a search): its matches read once, counted and ranked.
+      const ranked = await client.catalog.products.list.query({ q: 'jacket', limit: 1 });
+      expect(ranked.sort).toBe('relevance');
+      expect(ranked.total).toBe(found.total);
+      const second = await client.catalog.products.list.query({
+        q: 'jacket',
+        limit: 1,
+        cursor: ranked.nextCursor,
+      });
+      expect(second.items[0]?.id).not.toBe(ranked.items[0]?.id);
       const facets = await client.catalog.products.facets.query({ categorySlug: 'apparel' });
       expect(facets.total).toBe(categories.find((c) => c.slug === 'apparel')?.productCount);
       expect(facets.options.map((o) => o.name)).toContain('Size');

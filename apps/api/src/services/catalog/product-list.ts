@@ -119,45 +119,56 @@ export async function listProducts(db: Database, input: ProductListQuery): Promi
       : (input.sort ?? (search ? 'relevance' : 'newest'));
   const cursor = input.cursor ? decodeCursor(input.cursor, sort) : null;
   const filters: ListingFilters = { ...input, currency, tsquery: search?.tsquery ?? null };
-  const source = listingSource(filters);
   const where = listingConditions(filters);
-  const rank = search
-    ? sql`ts_rank(p.search_vector, ${searchQuery(search.tsquery)})`
-    : sql`null::real`;
-  const { order, after } = ordering(sort, cursor, rank);
-  const pageSource = sql`product_listings pl join products p on p.id = pl.product_id`;
+  const { order, after } = ordering(sort, cursor, sql`pl.rank`);
   // Unfiltered and category pages are counted from the kept counts, not by reading every row.
   const kept = keptTotal(filters);
+  const columns = sql`pl.product_id, pl.category_id, pl.price_min, pl.price_max, pl.compare_at,
+    pl.in_stock, pl.created_at, pl.title_key`;
+  // Sorted by relevance, a search reads its matches once (ranking each) into `matched`, which is
+  // both counted and top-N sorted. Other pages are read in index order from the keyset position;
+  // a search sorted by price or name too, as a common word matches a row every few.
+  const relevance = search && sort === 'relevance';
+  const matched = relevance
+    ? sql`with matched as materialized (
+        select ${columns}, ts_rank(p.search_vector, ${searchQuery(search.tsquery)}) as rank
+        from ${listingSource(filters)} where ${where})`
+    : sql``;
+  const total = relevance
+    ? sql`(select count(*)::int from matched)`
+    : (kept ?? sql`(select count(*)::int from ${listingSource(filters)} where ${where})`);
+  const candidates = relevance
+    ? sql`select * from matched pl ${after ? sql`where ${after}` : sql``}`
+    : sql`select ${columns}, null::real as rank from ${listingSource(filters)}
+        where ${where} ${after ? sql`and ${after}` : sql``}`;
 
+  // Only the page's rows are joined to their product, category and picture, and numbered in
+  // their order (the left join does not keep it).
   const result = await db.execute(sql`
+    ${matched}
     select counted.total, counted.category_found, page.* from
-      (select ${kept ?? sql`count(*)::int`} as total,
-        ${categoryExists(input.categorySlug)} as category_found
-       ${kept ? sql`` : sql`from ${source} where ${where}`}) counted
+      (select ${total} as total, ${categoryExists(input.categorySlug)} as category_found) counted
     left join lateral (
       select pl.product_id as id, p.slug, p.title, c.slug as category_slug, c.name as category_name,
         pl.price_min, pl.price_max, pl.compare_at, pl.in_stock, pl.created_at::text as created_at,
-        pl.title_key, ${rank}::text as rank,
+        pl.title_key, pl.rank::text as rank,
         row_number() over (order by ${order}) as ord,
         ${firstImageJson(sql`pl.product_id`)} as image
-      from ${pageSource}
+      from (${candidates} order by ${order} limit ${input.limit + 1}) pl
+      join products p on p.id = pl.product_id
       join categories c on c.id = pl.category_id
-      where ${where} ${after ? sql`and ${after}` : sql``}
-      order by ${order}
-      limit ${input.limit + 1}
     ) page on true`);
   const rows = rowsOf<PageRow>(result)
     .filter((r) => r.id !== null)
     .sort((a, b) => Number(a.ord) - Number(b.ord));
   const counted = rowsOf<PageRow>(result)[0];
   if (counted && !counted.category_found) throw notFound('Category');
-  const total = counted?.total ?? 0;
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   const money = (amount: string | number) => ({ amount: Number(amount), currency });
   return {
     currency,
-    total: Number(total),
+    total: Number(counted?.total ?? 0),
     sort,
     searchedFor: search?.searchedFor ?? null,
     items: page.map((r) => ({
