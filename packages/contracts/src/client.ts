@@ -1,7 +1,7 @@
 import { createTRPCClient, httpBatchLink, type TRPCClientError } from '@trpc/client';
-import superjson from 'superjson';
 import { MAX_BATCH_SIZE } from './limits.ts';
 import type { AppRouter } from './root.ts';
+import { transformer } from './transformer.ts';
 
 export interface ClientOptions {
   /** Full URL of the tRPC endpoint, e.g. `https://shop.example.com/trpc`. */
@@ -17,7 +17,7 @@ export function createClient(options: ClientOptions) {
     links: [
       httpBatchLink({
         url: options.url,
-        transformer: superjson,
+        transformer,
         maxItems: MAX_BATCH_SIZE,
         ...(options.headers ? { headers: options.headers } : {}),
         ...(options.fetch ? { fetch: options.fetch } : {}),

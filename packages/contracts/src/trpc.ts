@@ -1,8 +1,8 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
 import type { Permission, ProcedureMeta } from './access.ts';
 import type { Context } from './context.ts';
 import { AppError } from './errors.ts';
+import { transformer } from './transformer.ts';
 
 /** What tRPC's input validation fails with: a Zod error's issues. */
 interface IssueLike {
@@ -28,7 +28,7 @@ const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
   .create({
-    transformer: superjson,
+    transformer,
     errorFormatter({ shape, error }) {
       const { cause } = error;
       let fieldErrors: Record<string, string[]> | null = null;

@@ -3,12 +3,20 @@ import type { Database } from '@bazaar/db';
 import { currencies } from '@bazaar/db/schema';
 import { asc, desc } from 'drizzle-orm';
 
-/** The currencies the shop sells in, the default first. */
+const currencyQueries = new WeakMap<Database, { execute(): Promise<ShopCurrency[]> }>();
+
+/** The currencies the shop sells in, the default first (built once per database: every page asks). */
 export async function shopCurrencies(db: Database): Promise<ShopCurrency[]> {
-  return db
-    .select({ code: currencies.code, isDefault: currencies.isDefault })
-    .from(currencies)
-    .orderBy(desc(currencies.isDefault), asc(currencies.position), asc(currencies.code));
+  let query = currencyQueries.get(db);
+  if (!query) {
+    query = db
+      .select({ code: currencies.code, isDefault: currencies.isDefault })
+      .from(currencies)
+      .orderBy(desc(currencies.isDefault), asc(currencies.position), asc(currencies.code))
+      .prepare('shop_currencies');
+    currencyQueries.set(db, query);
+  }
+  return query.execute();
 }
 
 /**
