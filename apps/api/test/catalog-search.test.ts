@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/db.ts';
 import { startListingSweeper } from '../src/jobs/listing-sweeper.ts';
 import { createCatalogService } from '../src/services/catalog/catalog-service.ts';
+import { editDistance } from '../src/services/catalog/search-words.ts';
 import { insertProduct, type ProductFixture } from './catalog-fixtures.ts';
 import { capturingLogger, rejection, useTestApp } from './helpers.ts';
 
@@ -77,6 +78,20 @@ describe('search', () => {
     expect(page.searchedFor).toBe('quokka jacket');
     expect(titles(page)).toEqual(['Quokka Storm Jacket']);
     expect(page.sort).toBe('relevance');
+  });
+
+  it('corrects to the word fewest edits away, not the shorter one sharing more trigrams', async () => {
+    await product({ title: 'Phascogale Wool Blanket' });
+    await product({ title: 'Phascogale Blank Notebook' });
+    // Trigrams alone prefer "blank" (0.56) to "blanket" (0.45); one swap away is blanket.
+    const page = await caller().catalog.products.list({ q: 'phascogale blankte' });
+    expect(page.searchedFor).toBe('phascogale blanket');
+    expect(titles(page)).toEqual(['Phascogale Wool Blanket']);
+    expect(editDistance('blankte', 'blanket')).toBe(1);
+    expect(editDistance('blankte', 'blank')).toBe(2);
+    expect(editDistance('jakcet', 'jacket')).toBe(1);
+    expect(editDistance('', 'tee')).toBe(3);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
   });
 
   it('finds a hyphenated title written as one word, and stems plurals', async () => {
