@@ -431,6 +431,16 @@ describe('the listing read model', () => {
     expect((await list()).total).toBe(0);
     await app().db.update(variants).set({ archivedAt: null }).where(eq(variants.id, variantId));
     expect((await list()).total).toBe(1);
+    // A renamed or redescribed product is searched by its new words (the listing keeps a copy).
+    const search = (q: string) => caller().catalog.products.list({ q, categorySlug: cat.slug });
+    await app()
+      .db.update(products)
+      .set({ title: 'Renamed Echidna Lamp', description: '<p>Glows like a quoll.</p>' })
+      .where(eq(products.id, made.id));
+    expect((await search('echidna')).total).toBe(1);
+    expect((await search('quoll')).total).toBe(1);
+    expect((await search('model')).total).toBe(0);
+
     await app().db.update(products).set({ status: 'draft' }).where(eq(products.id, made.id));
     expect((await list()).total).toBe(0);
   });

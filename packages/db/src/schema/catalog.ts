@@ -18,7 +18,7 @@ import {
 import { users } from './accounts.ts';
 
 /** A PostgreSQL full-text document; read only in SQL. */
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const productStatus = pgEnum('product_status', ['draft', 'active', 'archived']);
 

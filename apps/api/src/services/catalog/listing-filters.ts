@@ -48,7 +48,7 @@ export const hasOption = (alias: string, values: string[]) =>
   sql`${sql.raw(alias)}.option_values && ${sql.param(values)}::text[]`;
 
 /**
- * What a row of `product_listings` (as `pl`, joined to `products` as `p` when searching) must meet,
+ * What a row of `product_listings` (as `pl`) must meet,
  * less the `except` groups. Option filters are left to the caller when `withOptions` is false.
  */
 export function listingConditions(
@@ -57,7 +57,7 @@ export function listingConditions(
 ): SQL {
   const except = new Set(opts.except ?? []);
   const parts: SQL[] = [sql`pl.currency = ${f.currency}`];
-  if (f.tsquery !== null) parts.push(sql`p.search_vector @@ ${searchQuery(f.tsquery)}`);
+  if (f.tsquery !== null) parts.push(sql`pl.search_vector @@ ${searchQuery(f.tsquery)}`);
   if (f.categorySlug && !except.has('category')) {
     parts.push(sql`pl.category_id in ${categoryTree(f.categorySlug)}`);
   }
@@ -71,12 +71,6 @@ export function listingConditions(
   }
   return sql.join(parts, sql` and `);
 }
-
-/** `from product_listings pl [join products p]`, as the filters need. */
-export const listingSource = (f: ListingFilters) =>
-  f.tsquery !== null
-    ? sql`product_listings pl join products p on p.id = pl.product_id`
-    : sql`product_listings pl`;
 
 /** The product's own first picture (not one of a variant or colour), else any, as JSON. */
 export const firstImageJson = (productId: SQL) => sql`(

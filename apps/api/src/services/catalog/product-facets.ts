@@ -10,7 +10,6 @@ import {
   categoryTree,
   hasOption,
   type ListingFilters,
-  listingSource,
   OPTION_SEPARATOR,
   optionFilters,
   searchQuery,
@@ -66,8 +65,8 @@ export async function productFacets(db: Database, input: ProductFilters): Promis
         ${priceChecks.length > 0 ? sql.join(priceChecks, sql` and `) : sql`true`} as price_ok,
         ${f.inStock ? sql`pl.in_stock` : sql`true`} as stock_ok,
         ${fails} as fails
-      from ${listingSource(f)}
-      where pl.currency = ${currency} ${search ? sql`and p.search_vector @@ ${searchQuery(search.tsquery)}` : sql``}
+      from product_listings pl
+      where pl.currency = ${currency} ${search ? sql`and pl.search_vector @@ ${searchQuery(search.tsquery)}` : sql``}
     )
     select
       (select count(*) from base where cat_ok and price_ok and stock_ok and cardinality(fails) = 0)::int as total,

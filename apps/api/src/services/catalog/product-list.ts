@@ -11,7 +11,6 @@ import {
   firstImageJson,
   type ListingFilters,
   listingConditions,
-  listingSource,
   searchQuery,
 } from './listing-filters.ts';
 import { resolveSearch, searchWords } from './search-words.ts';
@@ -131,15 +130,15 @@ export async function listProducts(db: Database, input: ProductListQuery): Promi
   const relevance = search && sort === 'relevance';
   const matched = relevance
     ? sql`with matched as materialized (
-        select ${columns}, ts_rank(p.search_vector, ${searchQuery(search.tsquery)}) as rank
-        from ${listingSource(filters)} where ${where})`
+        select ${columns}, ts_rank(pl.search_vector, ${searchQuery(search.tsquery)}) as rank
+        from product_listings pl where ${where})`
     : sql``;
   const total = relevance
     ? sql`(select count(*)::int from matched)`
-    : (kept ?? sql`(select count(*)::int from ${listingSource(filters)} where ${where})`);
+    : (kept ?? sql`(select count(*)::int from product_listings pl where ${where})`);
   const candidates = relevance
     ? sql`select * from matched pl ${after ? sql`where ${after}` : sql``}`
-    : sql`select ${columns}, null::real as rank from ${listingSource(filters)}
+    : sql`select ${columns}, null::real as rank from product_listings pl
         where ${where} ${after ? sql`and ${after}` : sql``}`;
 
   // Only the page's rows are joined to their product, category and picture, and numbered in

@@ -32,11 +32,15 @@ export async function suggestProducts(
   const result = await db.execute(sql`
     select
       (select coalesce(json_agg(s order by s.rank desc, s.title), '[]') from (
-        select p.slug, p.title, pl.price_min::text as price, ts_rank(p.search_vector, ${query}) as rank,
+        select p.slug, p.title, top.price_min::text as price, top.rank,
           ${firstImageJson(sql`p.id`)} as image
-        from product_listings pl join products p on p.id = pl.product_id
-        where pl.currency = ${currency} and p.search_vector @@ ${query}
-        order by rank desc, p.title limit ${input.limit}) s) as products,
+        from (
+          select pl.product_id, pl.price_min, pl.title_key,
+            ts_rank(pl.search_vector, ${query}) as rank
+          from product_listings pl
+          where pl.currency = ${currency} and pl.search_vector @@ ${query}
+          order by rank desc, pl.title_key limit ${input.limit}) top
+        join products p on p.id = top.product_id) s) as products,
       (select coalesce(json_agg(json_build_object('slug', c.slug, 'name', c.name) order by c.sim desc, c.name), '[]') from (
         select slug, name, word_similarity(${phrase}, lower(name)) as sim from categories
         where lower(name) like ${`%${phrase}%`} or word_similarity(${phrase}, lower(name)) >= 0.5
