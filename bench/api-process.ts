@@ -1,8 +1,10 @@
 /**
- * The real API in a process of its own, configured as production runs it (NODE_ENV=production:
- * no demo mode, no development mailbox, Stripe as the payment provider — pointed at a closed
- * local port, as nothing here pays), on a given database. The same node, loader and flags as the
- * calling process, so `node --cpu-prof --import tsx bench/….ts` profiles the API too.
+ * The real API in a process of its own, on a given database. By default configured as production
+ * runs it (NODE_ENV=production: no demo mode, no development mailbox, Stripe as the payment
+ * provider — pointed at a closed local port, as nothing here pays); with `mode: 'development'`
+ * as `pnpm dev` runs it (the test payment provider, the development mailbox and secret key).
+ * Nothing from the developer's environment decides how it runs. The same node, loader and flags
+ * as the calling process, so `node --cpu-prof --import tsx bench/….ts` profiles the API too.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -27,31 +29,41 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** What production requires (see the API's env.ts); development runs without them. */
+const productionSettings = (port: number) => ({
+  NODE_ENV: 'production',
+  PUBLIC_URL: `http://127.0.0.1:${port}`,
+  SECRET_KEYS: randomBytes(32).toString('base64'),
+  SMTP_URL: 'smtp://127.0.0.1:9',
+  PAYMENT_PROVIDER: 'stripe',
+  STRIPE_SECRET_KEY: 'sk_test_bench',
+  STRIPE_PUBLISHABLE_KEY: 'pk_test_bench',
+  STRIPE_WEBHOOK_SECRET: 'whsec_bench',
+  STRIPE_API_URL: 'http://127.0.0.1:9',
+});
+
+/**
+ * Starts the API and waits until it answers /readyz (60 s at most). `settings` are environment
+ * variables on top of the mode's (e.g. DB_POOL_MAX).
+ */
 export async function startApi(
   databaseUrl: string,
   settings: Record<string, string> = {},
+  { mode = 'production' }: { mode?: 'production' | 'development' } = {},
 ): Promise<ApiProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'bazaar-bench-api-'));
-  // Nothing from the developer's environment decides how it runs: only the basics are passed on.
+  // Only the basics are passed on from the developer's environment.
   const env: NodeJS.ProcessEnv = {};
   for (const name of ['PATH', 'HOME', 'TMPDIR', 'TZ', 'LANG']) {
     if (process.env[name] !== undefined) env[name] = process.env[name];
   }
   Object.assign(env, {
-    NODE_ENV: 'production',
+    ...(mode === 'production' ? productionSettings(port) : {}),
     DATABASE_URL: databaseUrl,
     HOST: '127.0.0.1',
     PORT: String(port),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
     DATA_DIR: dataDir,
-    SECRET_KEYS: randomBytes(32).toString('base64'),
-    SMTP_URL: 'smtp://127.0.0.1:9',
-    PAYMENT_PROVIDER: 'stripe',
-    STRIPE_SECRET_KEY: 'sk_test_bench',
-    STRIPE_PUBLISHABLE_KEY: 'pk_test_bench',
-    STRIPE_WEBHOOK_SECRET: 'whsec_bench',
-    STRIPE_API_URL: 'http://127.0.0.1:9',
     // Quiet; only a crash (logged as fatal) would say why the API stopped.
     LOG_LEVEL: 'fatal',
     ...settings,

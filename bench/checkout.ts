@@ -23,13 +23,10 @@
  * Sized by `--checkouts`; `--duration` is accepted like every benchmark's but does not apply.
  * `--pool` is both sides' connection pool (the API's DB_POOL_MAX; 10, its default).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { computeTotals } from '../apps/api/src/services/pricing/totals.ts';
 import type postgresModule from '../packages/db/node_modules/postgres/types/index.js';
@@ -40,6 +37,7 @@ import {
   dropDatabase,
   type TestDatabase,
 } from '../packages/db/src/testing.ts';
+import { startApi } from './api-process.ts';
 import { benchOptions } from './args.ts';
 
 const options = benchOptions('checkout', {
@@ -216,73 +214,6 @@ const orderRequest = (i: number, shippingMethodId: string) => ({
   shippingMethodId,
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/**
- * The API as `pnpm dev` runs it, on `databaseUrl`: the same node, loader and flags as this
- * process (so `node --cpu-prof --import tsx bench/checkout.ts` profiles the API too).
- */
-async function startApi(databaseUrl: string, dataDir: string) {
-  const port = await freePort();
-  // Nothing from the developer's environment decides how it runs (which database, which payment
-  // provider, secrets, log level): only the basics are passed on, and the settings below.
-  const env: NodeJS.ProcessEnv = {};
-  for (const name of ['PATH', 'HOME', 'TMPDIR', 'TZ', 'LANG']) {
-    if (process.env[name] !== undefined) env[name] = process.env[name];
-  }
-  Object.assign(env, {
-    DATABASE_URL: databaseUrl,
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATA_DIR: dataDir,
-    DB_POOL_MAX: String(POOL),
-    DEMO_MODE: 'false',
-    // Quiet; only a crash (logged as fatal) would say why the API stopped.
-    LOG_LEVEL: 'fatal',
-    ORDER_RESERVATION_MINUTES: String(RESERVATION_MINUTES),
-  });
-  const main = join(import.meta.dirname, '../apps/api/src/main.ts');
-  const child = spawn(process.execPath, [...process.execArgv, main], {
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code, signal) => reject(new Error(`the API exited (${signal ?? code})`))),
-  );
-  exited.catch(() => {});
-  const deadline = Date.now() + 60_000;
-  try {
-    for (;;) {
-      const ready = await Promise.race([
-        fetch(`http://127.0.0.1:${port}/readyz`).then(
-          (res) => res.ok,
-          () => false,
-        ),
-        exited,
-      ]);
-      if (ready) return { port, child, exited };
-      if (Date.now() > deadline) throw new Error('the API did not answer /readyz within 60 s');
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  } catch (error) {
-    child.kill('SIGKILL');
-    throw error;
-  }
-}
-
-async function stopApi(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const gone = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await gone;
-}
-
 /** One POST over a keep-alive connection; the status and body. */
 function post(agent: Agent, port: number, path: string, body: string, cookie: string) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -322,11 +253,16 @@ interface Side {
 }
 
 async function apiSide(db: TestDatabase, shippingMethodId: string): Promise<Side> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bazaar-bench-checkout-'));
-  const api = await startApi(db.url, dataDir).catch((error: unknown) => {
-    rmSync(dataDir, { recursive: true, force: true });
-    throw error;
-  });
+  // As `pnpm dev` runs it: the test payment provider, as the direct side's payments are.
+  const api = await startApi(
+    db.url,
+    {
+      DB_POOL_MAX: String(POOL),
+      DEMO_MODE: 'false',
+      ORDER_RESERVATION_MINUTES: String(RESERVATION_MINUTES),
+    },
+    { mode: 'development' },
+  );
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   let i = 0;
   return {
@@ -348,8 +284,7 @@ async function apiSide(db: TestDatabase, shippingMethodId: string): Promise<Side
     cpuSeconds: () => (api.child.pid ? procCpuSeconds(api.child.pid) : null),
     async close() {
       agent.destroy();
-      await stopApi(api.child);
-      rmSync(dataDir, { recursive: true, force: true });
+      await api.stop();
     },
   };
 }

@@ -4,8 +4,7 @@ import { hasSessionCookie, isPublicPagePath } from './page-cache-key.ts';
 /**
  * Browsers may keep public pages (so back/forward restores them from the bfcache, which
  * `no-store` forbids) but must ask again before reusing one. `private`: shared caches must not
- * keep a page, because its CSP nonce would then be the same for everyone (and a guest's page
- * shows their cart count).
+ * keep a page, because its CSP nonce would then be the same for everyone.
  */
 export const PUBLIC_PAGE_CACHE_CONTROL = 'private, no-cache';
 

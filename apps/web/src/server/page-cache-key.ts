@@ -22,8 +22,12 @@ export const RSC_HEADERS = [
   'next-url',
 ] as const;
 
-/** Our cookies that do not change a public page: the currency (keyed) and the sign-in device. */
-const NEUTRAL_COOKIES = new Set([CURRENCY_COOKIE, 'bazaar_device']);
+/**
+ * Our cookies that do not change a public page: the currency (keyed), the sign-in device and the
+ * guest cart (the header's cart count is fetched by the browser; nothing else of the cart is
+ * rendered on the server). Renders for the cache never see them but the currency (page-fill.ts).
+ */
+const NEUTRAL_COOKIES = new Set([CURRENCY_COOKIE, 'bazaar_device', 'bazaar_cart']);
 /** Next.js's draft mode renders unpublished content. */
 const DRAFT_COOKIES = new Set(['__prerender_bypass', '__next_preview_data']);
 
@@ -59,7 +63,8 @@ export function pageCacheDecision(req: RequestLike): CacheDecision {
       if (currency !== undefined || !/^[A-Z]{3}$/.test(value)) return skip('currency cookie');
       currency = value;
     } else if (bare.startsWith('bazaar_') && !NEUTRAL_COOKIES.has(bare)) {
-      // A session, a guest cart, or any cookie of ours added later: the page may show it.
+      // A session (the header shows who is signed in), or any cookie of ours added later: the
+      // page may show it.
       return skip(`cookie ${bare}`);
     }
   }

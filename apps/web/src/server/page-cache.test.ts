@@ -24,6 +24,11 @@ function rendered(text: string, headers: IncomingHttpHeaders = {}, status = 200)
 let clock = 0;
 let renders: string[] = [];
 let next: () => RenderedPage | Promise<RenderedPage> = () => rendered('v1');
+const after20ms = () => new Promise((r) => setTimeout(r, 20));
+/** When a render finishes, once started: 20 ms later unless a test holds it longer. */
+let rendering: () => Promise<unknown>;
+/** Called as each request reaches the server, before the cache sees it. */
+let onArrival: (count: number) => void;
 let cache: PageCache;
 let server: Server;
 let origin = '';
@@ -32,6 +37,9 @@ beforeEach(async () => {
   clock = 1_000;
   renders = [];
   next = () => rendered('v1');
+  rendering = after20ms;
+  onArrival = () => {};
+  let arrivals = 0;
   cache = new PageCache({
     maxBytes: 1024 * 1024,
     freshMs: 2000,
@@ -39,11 +47,12 @@ beforeEach(async () => {
     now: () => clock,
     render: async (req) => {
       renders.push(req.url ?? '');
-      await new Promise((r) => setTimeout(r, 20));
+      await rendering();
       return next();
     },
   });
   server = createServer((req, res) => {
+    onArrival(++arrivals);
     void cache.serve(req, res, () => res.end('from next.js'));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -61,6 +70,11 @@ const nonceOf = (csp: string | null) => /'nonce-([^']+)'/.exec(csp ?? '')?.[1];
 
 describe('page cache', () => {
   it('makes one render for 50 concurrent misses, and hands each a nonce of its own', async () => {
+    // The render ends once all 50 are waiting for it, however slowly they arrive.
+    const allArrived = new Promise<void>((resolve) => {
+      onArrival = (count) => count === 50 && resolve();
+    });
+    rendering = () => allArrived;
     const all = await Promise.all(Array.from({ length: 50 }, () => get('/')));
     expect(renders).toEqual(['/']);
     expect(all.every((r) => r.state === 'MISS' && r.text.includes('<p>v1</p>'))).toBe(true);
@@ -78,8 +92,13 @@ describe('page cache', () => {
     clock += 1999;
     expect((await get('/')).state).toBe('HIT');
     next = () => rendered('v2');
+    // The refresh ends once the three have been answered.
+    let finishRefresh = () => {};
+    rendering = () => new Promise<void>((resolve) => (finishRefresh = resolve));
     clock += 1;
     const stale = await Promise.all([get('/'), get('/'), get('/')]);
+    finishRefresh();
+    rendering = after20ms;
     expect(stale.map((r) => [r.state, r.text.includes('v1')])).toEqual([
       ['STALE', true],
       ['STALE', true],
@@ -121,11 +140,21 @@ describe('page cache', () => {
     expect(await get('/p/x')).toMatchObject({ state: 'PASS', text: 'from next.js' });
   });
 
-  it('passes visitors with a session or a cart straight to Next.js', async () => {
-    for (const cookie of ['bazaar_session=a.b', 'bazaar_cart=c']) {
+  it('passes visitors with a session straight to Next.js, even with a cart', async () => {
+    for (const cookie of ['bazaar_session=a.b', 'bazaar_cart=c; __Host-bazaar_session=a.b']) {
       expect(await get('/', { cookie })).toMatchObject({ state: 'BYPASS', text: 'from next.js' });
     }
     expect(renders).toEqual([]);
+  });
+
+  it('serves guests with a cart the page everyone gets', async () => {
+    const anyone = await get('/p/x');
+    const guest = await get('/p/x', { cookie: 'bazaar_cart=c' });
+    expect([anyone.state, guest.state]).toEqual(['MISS', 'HIT']);
+    const strip = (r: typeof guest) =>
+      r.text.replaceAll(nonceOf(r.res.headers.get('content-security-policy')) ?? '', '');
+    expect(strip(guest)).toBe(strip(anyone));
+    expect(renders).toEqual(['/p/x']);
   });
 
   it('gzips for clients that take it, the same page with its own nonce', async () => {

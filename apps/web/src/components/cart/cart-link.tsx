@@ -1,12 +1,21 @@
 'use client';
 
+import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useEffect } from 'react';
 import { itemsLabel } from '@/lib/cart';
+import { useTRPC } from '@/trpc/react';
 import { useCart } from './use-cart';
 
-/** The header's cart link with the number of items (prefetched with the page). */
+/**
+ * The header's cart link with the number of items. The count is never in the server's HTML: the
+ * browser fetches the cart after hydration (and every change to it answers the new cart), so the
+ * page is the same for every guest and the page cache can serve it to those with a cart too. The
+ * badge sits over the icon's corner, out of the flow, so its arrival moves nothing.
+ */
 export function CartLink({ currency }: { currency: string }) {
-  const count = useCart(currency).query.data?.itemCount ?? 0;
+  const count = useCart(currency).query.data?.itemCount;
+  useRefetchOnRestore();
   return (
     <Link
       href="/cart"
@@ -26,8 +35,8 @@ export function CartLink({ currency }: { currency: string }) {
         <path d="M6 7h12l-1 13H7L6 7Z" />
         <path d="M9 7V6a3 3 0 0 1 6 0v1" />
       </svg>
-      <span className="sr-only">Cart, {itemsLabel(count)}</span>
-      {count > 0 ? (
+      <span className="sr-only">{count === undefined ? 'Cart' : `Cart, ${itemsLabel(count)}`}</span>
+      {count !== undefined && count > 0 ? (
         <span
           aria-hidden="true"
           data-testid="cart-count"
@@ -38,4 +47,20 @@ export function CartLink({ currency }: { currency: string }) {
       ) : null}
     </Link>
   );
+}
+
+/**
+ * A page restored from the back/forward cache shows the count it had when the shopper left it;
+ * the cart may have changed since (on another page, in another tab), so it is asked for again.
+ */
+function useRefetchOnRestore() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const onShow = (event: PageTransitionEvent) => {
+      if (event.persisted) void queryClient.invalidateQueries({ queryKey: trpc.cart.pathKey() });
+    };
+    addEventListener('pageshow', onShow);
+    return () => removeEventListener('pageshow', onShow);
+  }, [queryClient, trpc]);
 }

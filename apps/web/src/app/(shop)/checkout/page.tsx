@@ -11,14 +11,15 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 
 /**
- * The checkout. The shop layout has already fetched the cart; a signed-in customer's saved
- * addresses are fetched here so the default one is preselected on the first render.
+ * The checkout. The cart, and a signed-in customer's saved addresses, are fetched here so the
+ * flow renders with them and the default address is preselected on the first render.
  */
 export default async function CheckoutPage() {
   const [{ current }, session] = await Promise.all([getShopCurrency(), getSessionState()]);
   const customer: CheckoutCustomer | null =
     session.status === 'signed-in' ? { email: session.user.email, kind: session.user.kind } : null;
   if (customer?.kind === 'customer') void prefetch(getTRPC().account.addresses.list.queryOptions());
+  await prefetch(getTRPC().cart.get.queryOptions({ currency: current }));
   return (
     <HydrateClient>
       <Container className="pt-8 pb-24 sm:pt-12">
