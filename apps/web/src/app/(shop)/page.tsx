@@ -105,7 +105,6 @@ export default async function HomePage() {
                     // Hidden on phones, where the heading is the largest paint: fetched early, but
                     // not ahead of the fonts and styles.
                     eager
-                    sizes="(min-width: 1024px) 16vw, 33vw"
                     className="size-full object-cover"
                   />
                 </div>
