@@ -20,7 +20,6 @@ export function ProductCard({
           // In the first screen of a category, but never preloaded ahead of the page's text: the
           // browser raises what turns out to be visible once laid out.
           eager={priority}
-          sizes="(min-width: 1024px) 25vw, (min-width: 768px) 33vw, 50vw"
           className="size-full object-cover transition duration-300 ease-out group-hover:scale-[1.03] motion-reduce:transition-none motion-reduce:group-hover:scale-100"
         />
         {product.inStock ? (

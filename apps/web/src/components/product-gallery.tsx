@@ -23,7 +23,6 @@ export function ProductGallery({ images, title }: { images: ProductImageData[]; 
           image={current}
           fallbackAlt={title}
           priority
-          sizes="(min-width: 1024px) 50vw, 100vw"
           className="size-full object-cover"
         />
       </div>

@@ -1,9 +1,10 @@
 import type { ProductImage as ProductImageData } from '@bazaar/contracts';
-import Image from 'next/image';
 
 /**
- * A product image served by the API (same origin via the /media rewrite). Demo images are SVGs,
- * so they are never run through the image optimiser.
+ * A product image served by the API (same origin via the /media rewrite), as a plain `<img>`:
+ * the images are never run through Next's optimiser (demo images are SVGs, uploads come in the
+ * sizes the API made), so `next/image` only added its client code (~5 kB gzipped) to every page.
+ * Width and height reserve the space; `text-transparent` hides the alt text while it loads.
  *
  * `priority` marks an image likely to be the largest paint: fetched at once at high priority.
  * Not Next's `priority`/`preload`, which adds a `<link rel=preload>` at low priority for an image
@@ -15,7 +16,6 @@ export function ProductImage({
   className,
   priority = false,
   eager = false,
-  sizes,
 }: {
   image: ProductImageData | null | undefined;
   fallbackAlt: string;
@@ -23,7 +23,6 @@ export function ProductImage({
   priority?: boolean;
   /** Fetched at once at normal priority (in the first screen, but not the largest paint). */
   eager?: boolean;
-  sizes?: string;
 }) {
   if (!image) {
     return (
@@ -50,16 +49,16 @@ export function ProductImage({
     );
   }
   return (
-    <Image
+    // biome-ignore lint/performance/noImgElement: never optimised (see above), so next/image would only add script
+    <img
       src={image.url}
       alt={image.alt || fallbackAlt}
       width={image.width}
       height={image.height}
-      unoptimized
       loading={priority || eager ? 'eager' : 'lazy'}
+      decoding="async"
       fetchPriority={priority ? 'high' : undefined}
-      sizes={sizes}
-      className={className}
+      className={`text-transparent ${className ?? ''}`}
     />
   );
 }

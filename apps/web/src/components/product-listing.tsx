@@ -1,20 +1,14 @@
-'use client';
-
-import { useSuspenseQuery } from '@tanstack/react-query';
-import type { ProductListQuery } from '@/lib/catalog';
-import { useTRPC } from '@/trpc/react';
+import type { ProductSummary } from '@bazaar/contracts';
 import { ProductCard, ProductGridList } from './product-card';
 import { emptyStateClass } from './ui/styles';
 
 /**
- * A fixed grid of products (the home page's strip). Searchable, filterable, paged listings are
- * `listing/catalog-browser.tsx`.
+ * A fixed grid of products (the home page's strip), rendered on the server from what the page
+ * fetched: no client code, no query state sent to the browser. Searchable, filterable, paged
+ * listings are `listing/catalog-browser.tsx`.
  */
-export function ProductListing({ input, label }: { input: ProductListQuery; label: string }) {
-  const trpc = useTRPC();
-  const { data } = useSuspenseQuery(trpc.catalog.products.list.queryOptions(input));
-
-  if (data.items.length === 0) {
+export function ProductListing({ products, label }: { products: ProductSummary[]; label: string }) {
+  if (products.length === 0) {
     return (
       <div className={emptyStateClass}>
         <p className="font-medium text-base text-stone-900">No products here yet</p>
@@ -25,7 +19,7 @@ export function ProductListing({ input, label }: { input: ProductListQuery; labe
 
   return (
     <ProductGridList label={label}>
-      {data.items.map((product, i) => (
+      {products.map((product, i) => (
         <li key={product.id}>
           <ProductCard product={product} priority={i < 4} />
         </li>

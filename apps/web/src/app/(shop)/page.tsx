@@ -6,7 +6,7 @@ import { ProductListing } from '@/components/product-listing';
 import { FEATURED_COUNT, productListQuery } from '@/lib/catalog';
 import { childCategories, topLevelCategories } from '@/lib/categories';
 import { shareMetadata } from '@/lib/seo/share-metadata';
-import { getQueryClient, getTRPC, HydrateClient } from '@/trpc/server';
+import { getQueryClient, getTRPC } from '@/trpc/server';
 import { getShopCurrency } from '@/trpc/shop-currency';
 
 export const dynamic = 'force-dynamic';
@@ -55,8 +55,9 @@ export default async function HomePage() {
   const heroImages = featured.items.filter((p) => p.image).slice(0, 3);
   const firstCategory = topLevel[0];
 
+  // Server components only: the header's category nav reads the categories the layout hydrates.
   return (
-    <HydrateClient>
+    <>
       <section aria-labelledby="hero-heading" className="border-stone-200/80 border-b bg-white">
         <Container className="grid items-center gap-12 py-16 sm:py-20 lg:grid-cols-2 lg:py-24">
           <div>
@@ -105,7 +106,6 @@ export default async function HomePage() {
                     // Hidden on phones, where the heading is the largest paint: fetched early, but
                     // not ahead of the fonts and styles.
                     eager
-                    sizes="(min-width: 1024px) 16vw, 33vw"
                     className="size-full object-cover"
                   />
                 </div>
@@ -191,9 +191,9 @@ export default async function HomePage() {
             </h2>
             <p className="mt-2 text-stone-600">The latest additions to the shop.</p>
           </div>
-          <ProductListing input={featuredInput} label="New arrivals" />
+          <ProductListing products={featured.items} label="New arrivals" />
         </Container>
       </section>
-    </HydrateClient>
+    </>
   );
 }

@@ -23,7 +23,6 @@ function LineRow({ line, currency }: { line: CartLine; currency: string }) {
           image={line.image}
           fallbackAlt={line.productTitle}
           className="size-24 rounded-xl object-cover sm:size-28"
-          sizes="112px"
         />
       </Link>
       <div className="flex min-w-0 flex-1 flex-col gap-2">

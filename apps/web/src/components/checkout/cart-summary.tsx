@@ -29,7 +29,6 @@ export function CartSummary({ cart, quote }: { cart: Cart; quote: CheckoutQuote 
                 image={line.image}
                 fallbackAlt={line.productTitle}
                 className="size-12 rounded-lg object-cover"
-                sizes="48px"
               />
               <span className="absolute -top-2 -right-2 grid size-5 place-items-center rounded-full bg-stone-700 font-medium text-[0.65rem] text-white">
                 {line.quantity}

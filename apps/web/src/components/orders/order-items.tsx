@@ -54,7 +54,6 @@ export function OrderItems({
                 image={item.image}
                 fallbackAlt={item.title}
                 className="size-16 shrink-0 rounded-lg object-cover"
-                sizes="64px"
               />
             ) : null}
             <div className="flex min-w-0 flex-1 flex-wrap items-start justify-between gap-x-4 gap-y-1">

@@ -85,7 +85,6 @@ export function SearchSuggestions({
                       <ProductImage
                         image={o.product.image}
                         fallbackAlt=""
-                        sizes="40px"
                         className="size-10 shrink-0 rounded-lg bg-stone-100 object-cover ring-1 ring-stone-900/5"
                       />
                       <span className="min-w-0 flex-1 truncate font-medium">{o.product.title}</span>
