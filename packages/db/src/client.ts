@@ -89,12 +89,11 @@ async function openPostgres(
 async function openPglite(dir: string): Promise<DbHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-  const { btree_gin } = await import('@electric-sql/pglite/contrib/btree_gin');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   // PGlite creates only the last folder of its path.
   mkdirSync(dirname(dir), { recursive: true });
-  const client = await PGlite.create(dir, { extensions: { pg_trgm, btree_gin } });
+  const client = await PGlite.create(dir, { extensions: { pg_trgm } });
   const db = drizzle({ client, schema, casing: 'snake_case' });
   return {
     db,
