@@ -15,11 +15,16 @@ export const metadata: Metadata = { title: 'Checkout', robots: { index: false } 
  * flow renders with them and the default address is preselected on the first render.
  */
 export default async function CheckoutPage() {
-  const [{ current }, session] = await Promise.all([getShopCurrency(), getSessionState()]);
+  const shop = getShopCurrency();
+  // The cart needs only the currency: it is fetched alongside the session, not after it.
+  const cart = shop.then(({ current }) =>
+    prefetch(getTRPC().cart.get.queryOptions({ currency: current })),
+  );
+  const [{ current }, session] = await Promise.all([shop, getSessionState()]);
   const customer: CheckoutCustomer | null =
     session.status === 'signed-in' ? { email: session.user.email, kind: session.user.kind } : null;
   if (customer?.kind === 'customer') void prefetch(getTRPC().account.addresses.list.queryOptions());
-  await prefetch(getTRPC().cart.get.queryOptions({ currency: current }));
+  await cart;
   return (
     <HydrateClient>
       <Container className="pt-8 pb-24 sm:pt-12">
