@@ -90,8 +90,8 @@ function bestCorrection(word: string, candidates: WordRow['nearest'], minimum: n
  * Matches each word against the catalog's words (`search_terms`) in one statement: a known word is
  * searched as is (stemmed by the English configuration); one that begins catalog words is searched
  * as a prefix ("jack" → jackets); any other is replaced by the closest catalog word ("jakcet" →
- * jacket: of the most similar by trigrams, the fewest edits away), or kept, to find nothing. With `lastIsPrefix` (typing in the search box)
- * the last word is always a prefix.
+ * jacket: of the most similar by trigrams, the fewest edits away), or kept, to find nothing. With
+ * `lastIsPrefix` (typing in the search box) the last word is always a prefix.
  */
 export async function resolveSearch(
   db: Database,
