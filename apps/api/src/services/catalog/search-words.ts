@@ -99,22 +99,26 @@ export async function resolveSearch(
   options: { lastIsPrefix?: boolean } = {},
 ): Promise<ResolvedSearch | null> {
   if (words.length === 0) return null;
+  // The nearest words are looked up only for a word no catalog word begins with (a known word
+  // begins itself): the trigram search is most of the statement's time.
   const result = await db.execute(sql`
-    select w.word,
-      exists (select 1 from search_terms t where t.term = w.word) as known,
-      -- Catalog words begin with it, or with its English stem ("jackets" → jacket).
-      exists (select 1 from search_terms t where t.term like w.word || '%' or t.term like (
-          select coalesce(min(s), w.word)
-          from unnest(tsvector_to_array(to_tsvector('english'::regconfig, w.word))) s) || '%'
-      ) as prefix,
-      (select json_agg(json_build_object('term', n.term, 'similarity', similarity(n.term, w.word))
+    select w.word, m.known, m.prefix,
+      case when m.prefix then null else (
+        select json_agg(json_build_object('term', n.term, 'similarity', similarity(n.term, w.word))
           order by n.distance, n.term)
         from (
           select t.term, t.term <-> w.word as distance from search_terms t
           where length(w.word) >= 3
           order by t.term <-> w.word, t.term limit ${CORRECTION_CANDIDATES}
-        ) n) as nearest
+        ) n) end as nearest
     from unnest(${sql.param(words)}::text[]) with ordinality as w(word, ord)
+    cross join lateral (select
+      exists (select 1 from search_terms t where t.term = w.word) as known,
+      -- Catalog words begin with it, or with its English stem ("jackets" → jacket).
+      exists (select 1 from search_terms t where t.term like w.word || '%' or t.term like (
+          select coalesce(min(s), w.word)
+          from unnest(tsvector_to_array(to_tsvector('english'::regconfig, w.word))) s) || '%'
+      ) as prefix) m
     order by w.ord`);
   const rows = rowsOf<WordRow>(result);
   let corrected = false;
