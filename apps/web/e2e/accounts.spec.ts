@@ -36,6 +36,28 @@ async function signUpWithForm(page: Page, name: string, email: string, password:
   await expect(page.getByRole('heading', { level: 1, name: 'Profile' })).toBeVisible();
 }
 
+test('a form sent by script cannot be sent before the script runs: no password in a URL', async ({
+  browser,
+  page,
+}) => {
+  // Before hydration (here: never), a click or Enter would have the browser send the form itself,
+  // as a GET of the same page with every field in the query string.
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const bare = await noScript.newPage();
+  await bare.goto('/sign-in');
+  await bare.getByLabel('Email').fill('someone@example.com');
+  await bare.getByLabel('Password', { exact: true }).fill('never in a url');
+  await expect(bare.getByRole('button', { name: 'Sign in', exact: true })).toBeDisabled();
+  await bare.getByLabel('Password', { exact: true }).press('Enter');
+  await bare.waitForTimeout(500);
+  expect(new URL(bare.url()).search).not.toContain('password');
+  expect(new URL(bare.url()).pathname).toBe('/sign-in');
+  await noScript.close();
+
+  await page.goto('/sign-in');
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeEnabled();
+});
+
 test('sign up, verify the email, sign out and sign in again', async ({ page, baseURL }) => {
   // Sign-up, a mailbox wait, verification, sign-out and sign-in: about 15 s alone, and once
   // above 30 s on a loaded CI machine.

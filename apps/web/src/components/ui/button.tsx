@@ -1,4 +1,7 @@
+'use client';
+
 import type { ComponentProps } from 'react';
+import { useHydrated } from '@/lib/use-hydrated';
 import { Spinner } from './spinner';
 import { type ButtonSize, type ButtonVariant, buttonClass } from './styles';
 
@@ -22,10 +25,14 @@ export function Button({
   type = 'button',
   ...props
 }: ButtonProps) {
+  // The forms these buttons submit are handled by script (no `method`/`action`). Clicked before
+  // the page hydrates, the browser would submit natively instead: a GET of the same page with
+  // every field (an email, a password) in the URL, and the shopper back at an empty form.
+  const hydrated = useHydrated();
   return (
     <button
       type={type}
-      disabled={disabled || pending}
+      disabled={disabled || pending || (type === 'submit' && !hydrated)}
       aria-busy={pending || undefined}
       className={`relative ${buttonClass(variant, size)} ${className ?? ''}`}
       {...props}

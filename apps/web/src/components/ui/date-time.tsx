@@ -1,18 +1,7 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
 import { formatLocalDateTime, formatServerDateTime } from '@/lib/date-time';
-
-const subscribe = () => () => {};
-
-/** False during server rendering and hydration, true afterwards. */
-function useHydrated() {
-  return useSyncExternalStore(
-    subscribe,
-    () => true,
-    () => false,
-  );
-}
+import { useHydrated } from '@/lib/use-hydrated';
 
 /**
  * A date and time, the same way everywhere: in the browser's locale and time zone. The server
