@@ -162,4 +162,20 @@ describe('demo media', () => {
     expect(res.headers.get('content-type')).toContain('image/svg+xml');
     expect(await res.text()).toContain('<svg');
   });
+
+  it('serves the same picture as PNG for link previews, and 404 for an unknown one', async () => {
+    const { items } = await client().catalog.products.list.query({ limit: 1 });
+    const url = items[0]?.image?.url;
+    if (!url?.endsWith('.svg')) throw new Error('no demo image');
+    const res = await fetch(`${app().url}${url.replace(/\.svg$/, '.png')}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    const png = Buffer.from(await res.arrayBuffer());
+    expect(png.subarray(0, 8)).toEqual(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
+    expect(png.readUInt32BE(16)).toBe(items[0]?.image?.width);
+    expect(png.readUInt32BE(20)).toBe(items[0]?.image?.height);
+    expect((await fetch(`${app().url}/media/demo/no-such-picture.png`)).status).toBe(404);
+  });
 });

@@ -96,7 +96,11 @@ test('a product page has share tags and Product structured data matching the pag
   expect(await meta(page, 'og:description')).toBeTruthy();
   const image = await meta(page, 'og:image');
   expect(image).toMatch(new RegExp(`^${origin()}/media/`));
-  expect((await request.get(new URL(image ?? '').pathname)).status()).toBe(200);
+  // Link previews do not show SVG: a demo picture is shared as PNG.
+  expect(image).not.toMatch(/\.svg$/);
+  const shared = await request.get(new URL(image ?? '').pathname);
+  expect(shared.status()).toBe(200);
+  expect(shared.headers()['content-type']).toMatch(/^image\/(png|jpeg|webp)/);
   expect(await meta(page, 'twitter:card')).toBe('summary_large_image');
   expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(url);
 

@@ -9,6 +9,7 @@ import {
 import { renderDemoImage } from '@bazaar/db/seed';
 import { createContext, type RequestState } from '../context.ts';
 import type { Logger } from '../logger.ts';
+import { demoImagePng } from '../media/demo-png.ts';
 import type { MediaStore } from '../media/store.ts';
 import { clientIp, type TrustProxy } from '../security/client-ip.ts';
 import type { CookieConfig } from '../security/cookies.ts';
@@ -181,6 +182,19 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
     }
     if (isSitemapPath(path) && (req.method === 'GET' || req.method === 'HEAD')) {
       if (await serveSitemap(req, res, path, services.sitemaps)) return;
+    }
+    const demoPng = /^\/media\/demo\/([a-z0-9_-]+)\.png$/.exec(path);
+    if (demoPng?.[1] && (req.method === 'GET' || req.method === 'HEAD')) {
+      const png = await demoImagePng(demoPng[1]);
+      if (png) {
+        res.writeHead(200, {
+          'content-type': 'image/png',
+          'content-length': png.length,
+          'cache-control': 'public, max-age=86400',
+        });
+        res.end(req.method === 'HEAD' ? undefined : png);
+        return;
+      }
     }
     const demo = /^\/media\/demo\/([a-z0-9_-]+)\.svg$/.exec(path);
     if (demo?.[1] && (req.method === 'GET' || req.method === 'HEAD')) {

@@ -10,6 +10,14 @@ export interface ShareImage {
 }
 
 /**
+ * Link previews (Open Graph, Twitter cards) do not show SVG, which the demo catalog's pictures
+ * are: they are shared as the API's PNG of the same picture.
+ */
+export function shareableImageUrl(url: string): string {
+  return url.replace(/^(\/media\/demo\/[a-z0-9_-]+)\.svg$/, '$1.png');
+}
+
+/**
  * Open Graph and Twitter card tags, and the canonical URL, for a shop page. Paths are resolved
  * against `metadataBase` (the shop's public URL, set in the root layout), so every URL a
  * crawler reads is absolute. Next.js replaces a parent's `openGraph` rather than merging it, so
@@ -32,7 +40,7 @@ export function shareMetadata({
   const images = image
     ? [
         {
-          url: image.url,
+          url: shareableImageUrl(image.url),
           ...(image.alt ? { alt: image.alt } : {}),
           ...(image.width ? { width: image.width } : {}),
           ...(image.height ? { height: image.height } : {}),
