@@ -178,4 +178,18 @@ describe('demo media', () => {
     expect(png.readUInt32BE(20)).toBe(items[0]?.image?.height);
     expect((await fetch(`${app().url}/media/demo/no-such-picture.png`)).status).toBe(404);
   });
+
+  it('draws one PNG at a time and turns a flood of new ones away with 503 and Retry-After', async () => {
+    // Any well-formed key draws a picture: 20 new ones at once must not all be drawn at once.
+    const keys = Array.from({ length: 20 }, (_, i) => `flood-${i}-${Date.now()}-1`);
+    const answers = await Promise.all(keys.map((k) => fetch(`${app().url}/media/demo/${k}.png`)));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(1);
+    expect(statuses.filter((s) => s === 503).length).toBeGreaterThanOrEqual(10);
+    expect(answers.find((r) => r.status === 503)?.headers.get('retry-after')).toBe('1');
+    const drawn = keys[statuses.indexOf(200)];
+    const again = await fetch(`${app().url}/media/demo/${drawn}.png`);
+    expect(again.status).toBe(200);
+  });
 });

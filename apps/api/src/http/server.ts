@@ -186,7 +186,11 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
     const demoPng = /^\/media\/demo\/([a-z0-9_-]+)\.png$/.exec(path);
     if (demoPng?.[1] && (req.method === 'GET' || req.method === 'HEAD')) {
       const png = await demoImagePng(demoPng[1]);
-      if (png) {
+      if (png === 'busy') {
+        res.setHeader('retry-after', '1');
+        return sendJson(res, 503, { error: 'Busy drawing pictures; try again' });
+      }
+      if (png !== 'unknown') {
         res.writeHead(200, {
           'content-type': 'image/png',
           'content-length': png.length,
