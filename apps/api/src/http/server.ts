@@ -183,35 +183,36 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
     if (isSitemapPath(path) && (req.method === 'GET' || req.method === 'HEAD')) {
       if (await serveSitemap(req, res, path, services.sitemaps)) return;
     }
-    const demoPng = /^\/media\/demo\/([a-z0-9_-]+)\.png$/.exec(path);
-    if (demoPng?.[1] && (req.method === 'GET' || req.method === 'HEAD')) {
-      const png = await demoImagePng(demoPng[1]);
-      if (png === 'busy') {
-        res.setHeader('retry-after', '1');
-        return sendJson(res, 503, { error: 'Busy drawing pictures; try again' });
-      }
-      if (png !== 'unknown') {
-        res.writeHead(200, {
-          'content-type': 'image/png',
-          'content-length': png.length,
-          'cache-control': 'public, max-age=86400',
-        });
-        res.end(req.method === 'HEAD' ? undefined : png);
-        return;
-      }
-    }
-    const demo = /^\/media\/demo\/([a-z0-9_-]+)\.svg$/.exec(path);
+    const demo = /^\/media\/demo\/([a-z0-9_-]+)\.(svg|png)$/.exec(path);
     if (demo?.[1] && (req.method === 'GET' || req.method === 'HEAD')) {
-      const svg = renderDemoImage(demo[1]);
-      if (svg) {
-        res.writeHead(200, {
-          'content-type': 'image/svg+xml; charset=utf-8',
-          'cache-control': 'public, max-age=86400',
-          'x-content-type-options': 'nosniff',
-          'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
-        });
-        res.end(req.method === 'HEAD' ? undefined : svg);
-        return;
+      const head = req.method === 'HEAD';
+      if (demo[2] === 'png') {
+        const png = await demoImagePng(demo[1]);
+        if (png === 'busy') {
+          res.setHeader('retry-after', '1');
+          return sendJson(res, 503, { error: 'Busy drawing pictures; try again' });
+        }
+        if (png !== 'unknown') {
+          res.writeHead(200, {
+            'content-type': 'image/png',
+            'content-length': png.length,
+            'cache-control': 'public, max-age=86400',
+          });
+          res.end(head ? undefined : png);
+          return;
+        }
+      } else {
+        const svg = renderDemoImage(demo[1]);
+        if (svg) {
+          res.writeHead(200, {
+            'content-type': 'image/svg+xml; charset=utf-8',
+            'cache-control': 'public, max-age=86400',
+            'x-content-type-options': 'nosniff',
+            'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+          });
+          res.end(head ? undefined : svg);
+          return;
+        }
       }
     }
     sendJson(res, 404, { error: 'Not found' });
