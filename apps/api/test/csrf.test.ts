@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http';
+import { type BazaarClientError, createClient } from '@bazaar/contracts';
 import { users } from '@bazaar/db/schema';
+import { TRPCClientError } from '@trpc/client';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { allowedOriginsFor, refuseCrossSite } from '../src/security/csrf.ts';
@@ -127,8 +129,62 @@ describe('the Origin must be the shop’s exactly', () => {
       body: JSON.stringify({ json: { name: 'X', email, password: PASSWORD } }),
     });
     expect(res.status).toBe(403);
-    expect(await res.json()).toEqual({ error: 'Cross-origin request refused' });
+    expect(await res.json()).toMatchObject({
+      error: {
+        json: {
+          message: 'Cross-origin request refused',
+          data: { code: 'FORBIDDEN', httpStatus: 403, path: 'auth.signUp' },
+        },
+      },
+    });
     expect(await userExists(email)).toBe(false);
+  });
+});
+
+describe('refusals reach the typed client with their code', () => {
+  /** The typed client, with `headers` added to every request as a cross-site page would. */
+  const clientWith = (headers: Record<string, string>) =>
+    createClient({
+      url: `${app().url}/trpc`,
+      fetch: (input, init) =>
+        fetch(input, {
+          ...init,
+          headers: { ...Object.fromEntries(new Headers(init?.headers)), ...headers },
+        }),
+    });
+
+  it('a cross-origin mutation is FORBIDDEN, alone and in a batch', async () => {
+    const client = clientWith({ origin: 'https://evil.example' });
+    const email = newEmail();
+    const alone = await client.auth.signUp
+      .mutate({ name: 'X', email, password: PASSWORD })
+      .catch((e: unknown) => e);
+    expect(alone).toBeInstanceOf(TRPCClientError);
+    expect((alone as BazaarClientError).message).toBe('Cross-origin request refused');
+    expect((alone as BazaarClientError).data).toMatchObject({ code: 'FORBIDDEN', httpStatus: 403 });
+    const batch = await Promise.allSettled([
+      client.auth.signUp.mutate({ name: 'X', email, password: PASSWORD }),
+      client.auth.signOut.mutate(),
+    ]);
+    for (const result of batch) {
+      expect(result.status).toBe('rejected');
+      const error = (result as PromiseRejectedResult).reason as BazaarClientError;
+      expect(error.data?.code).toBe('FORBIDDEN');
+    }
+    expect(await userExists(email)).toBe(false);
+  });
+
+  it('a mutation without a JSON body is UNSUPPORTED_MEDIA_TYPE (415)', async () => {
+    const res = await fetch(`${app().url}/trpc/auth.signOut?batch=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{}',
+    });
+    expect(res.status).toBe(415);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toMatchObject([
+      { error: { json: { data: { code: 'UNSUPPORTED_MEDIA_TYPE', path: 'auth.signOut' } } } },
+    ]);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   type ProcedureMeta,
 } from '@bazaar/contracts';
 import { renderDemoImage } from '@bazaar/db/seed';
+import { TRPCError } from '@trpc/server';
 import { createContext, type RequestState } from '../context.ts';
 import type { Logger } from '../logger.ts';
 import { demoImagePng } from '../media/demo-png.ts';
@@ -89,6 +90,13 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
       });
       return { headers };
     },
+    // tRPC takes mutations only by POST (a GET to one is 405), so POST is what needs guarding.
+    refuse: (req) => {
+      const refusal = req.method === 'POST' ? refuseCrossSite(req, security.allowedOrigins) : null;
+      if (!refusal) return null;
+      const code = refusal.status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'FORBIDDEN';
+      return new TRPCError({ code, message: refusal.message });
+    },
     onError: ({ error, path, req }) => {
       const reqLog = requestStates.get(req)?.log ?? log;
       if (error.code === 'INTERNAL_SERVER_ERROR') {
@@ -104,10 +112,17 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
     const requestId = requestIdOf(req);
     res.setHeader('x-content-type-options', 'nosniff');
     if (security.hsts) res.setHeader('strict-transport-security', HSTS);
-    const reqLog = log.child({ reqId: requestId });
+    // The request's logger is made when something logs, which most requests never do.
+    let reqLog: Logger | undefined;
+    const logFor = () => {
+      reqLog ??= log.child({ reqId: requestId });
+      return reqLog;
+    };
     requestStates.set(req, {
       requestId,
-      log: reqLog,
+      get log() {
+        return logFor();
+      },
       client: {
         ip: clientIp(req, security.trustProxy),
         userAgent: req.headers['user-agent']?.slice(0, 512) ?? null,
@@ -119,19 +134,20 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
       },
     });
     res.setHeader('x-request-id', requestId);
-    res.on('finish', () => {
-      reqLog.info(
-        {
-          method: req.method,
-          url: req.url?.split('?')[0],
-          status: res.statusCode,
-          ms: Number(process.hrtime.bigint() - started) / 1e6,
-        },
-        'request',
-      );
-    });
+    if (log.isLevelEnabled('info'))
+      res.on('finish', () => {
+        logFor().info(
+          {
+            method: req.method,
+            url: req.url?.split('?')[0],
+            status: res.statusCode,
+            ms: Number(process.hrtime.bigint() - started) / 1e6,
+          },
+          'request',
+        );
+      });
     route(req, res).catch((err: unknown) => {
-      reqLog.error({ err }, 'unhandled request failure');
+      logFor().error({ err }, 'unhandled request failure');
       if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error' });
       else res.destroy();
     });
@@ -145,12 +161,7 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (path === '/trpc' || path.startsWith('/trpc/')) {
-      // tRPC takes mutations only by POST (a GET to one is 405), so POST is what needs guarding.
-      const refusal = req.method === 'POST' ? refuseCrossSite(req, security.allowedOrigins) : null;
-      if (refusal) return sendJson(res, refusal.status, { error: refusal.message });
-      return trpc(req, res);
-    }
+    if (path === '/trpc' || path.startsWith('/trpc/')) return trpc(req, res);
     const webhook = /^\/webhooks\/payments\/([a-z]+)$/.exec(path);
     if (webhook?.[1]) {
       const reqLog = requestStates.get(req)?.log ?? log;

@@ -26,6 +26,11 @@ export interface TrpcNodeHandlerOptions<TRouter extends AnyTRPCRouter> {
   createContext(opts: { req: IncomingMessage }): Promise<inferRouterContext<TRouter>>;
   responseMeta?: ResponseMetaFn<TRouter>;
   onError?: HTTPErrorHandler<TRouter, IncomingMessage>;
+  /**
+   * A refusal of the whole request before anything in it runs (the CSRF guard), answered as tRPC
+   * answers an error, so a tRPC client reports it with its code rather than failing to read it.
+   */
+  refuse?: (req: IncomingMessage) => TRPCError | null;
 }
 
 /** What a request asks for, when it is one the fast path answers. */
@@ -220,7 +225,30 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(
     res.end(body);
   }
 
+  /** Every call of the request answered with `error`, one envelope per call of a batch. */
+  function refuse(req: IncomingMessage, res: ServerResponse, error: TRPCError): void {
+    const url = req.url ?? '';
+    const queryAt = url.indexOf('?');
+    const path = url.slice(opts.basePath.length, queryAt === -1 ? undefined : queryAt);
+    const query = new URLSearchParams(queryAt === -1 ? '' : url.slice(queryAt + 1));
+    const isBatchCall = query.get('batch') === '1';
+    const paths = (isBatchCall ? path.split(',') : [path]).slice(0, opts.maxBatchSize);
+    const type = req.method === 'GET' ? 'query' : 'mutation';
+    const envelopes = paths.map((p) => ({
+      error: getErrorShape({ config, ctx: undefined, error, input: undefined, path: p, type }),
+    }));
+    const untransformed = isBatchCall ? envelopes : envelopes[0];
+    // Refused before its body was read: the rest of it is still on the connection.
+    if (!req.complete) res.setHeader('connection', 'close');
+    res.statusCode = getHTTPStatusCode(untransformed as Parameters<typeof getHTTPStatusCode>[0]);
+    res.setHeader('content-type', 'application/json');
+    res.setHeader('cache-control', 'no-store');
+    res.end(JSON.stringify(transformTRPCResponse(config, untransformed as never)));
+  }
+
   return async (req, res) => {
+    const refusal = opts.refuse?.(req);
+    if (refusal) return refuse(req, res, refusal);
     const plan = planFor(req);
     await (plan ? answer(req, res, plan) : stock(req, res));
   };
