@@ -104,7 +104,9 @@ describe('sign-in', () => {
       }),
     );
     expect(wrong.data?.code).toBe('UNAUTHORIZED');
+    expect(wrong.data?.appCode).toBe('INVALID_CREDENTIALS');
     expect(unknown.data?.code).toBe(wrong.data?.code);
+    expect(unknown.data?.appCode).toBe(wrong.data?.appCode);
     expect(unknown.message).toBe(wrong.message);
     expect(unknown.data?.httpStatus).toBe(wrong.data?.httpStatus);
   });

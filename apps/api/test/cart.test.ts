@@ -128,6 +128,7 @@ describe('a guest cart', () => {
     expect(tooMany.data?.code).toBe('CONFLICT');
     expect(tooMany.message).toMatch(/^Only 3 of cart-fresh-\d+ available$/);
     expect(tooMany.data?.fieldErrors).toEqual({ quantity: ['Only 3 available'] });
+    expect(tooMany.data?.appCode).toBe('OUT_OF_STOCK');
     // Nothing changed.
     expect((await browser.client.cart.get.query()).itemCount).toBe(2);
 
@@ -136,16 +137,19 @@ describe('a guest cart', () => {
       browser.client.cart.add.mutate({ variantId: soldOut.variantId, quantity: 1 }),
     );
     expect(error.message).toMatch(/is sold out$/);
+    expect(error.data?.appCode).toBe('OUT_OF_STOCK');
     const draft = await freshProduct(5, 'draft');
     for (const variantId of [draft.variantId, '00000000-0000-4000-8000-000000000000']) {
       const missing = await errorOf(browser.client.cart.add.mutate({ variantId, quantity: 1 }));
       expect(missing.data?.code).toBe('NOT_FOUND');
       expect(missing.message).toBe('This item is not for sale');
+      expect(missing.data?.appCode).toBe('NOT_FOUND');
     }
     for (const quantity of [0, 100, 1.5, -1]) {
       const bad = await errorOf(browser.client.cart.add.mutate({ variantId, quantity }));
       expect(bad.data?.code, String(quantity)).toBe('BAD_REQUEST');
       expect(Object.keys(bad.data?.fieldErrors ?? {})).toEqual(['quantity']);
+      expect(bad.data?.appCode).toBe('INVALID_INPUT');
     }
     const badId = await errorOf(
       browser.client.cart.add.mutate({ variantId: 'not-a-uuid', quantity: 1 }),

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { type BazaarClientError, createClient } from '@bazaar/contracts';
+import { type BazaarClientError, createClient, isBazaarError } from '@bazaar/contracts';
 import { users } from '@bazaar/db/schema';
 import { TRPCClientError } from '@trpc/client';
 import { eq } from 'drizzle-orm';
@@ -161,7 +161,12 @@ describe('refusals reach the typed client with their code', () => {
       .catch((e: unknown) => e);
     expect(alone).toBeInstanceOf(TRPCClientError);
     expect((alone as BazaarClientError).message).toBe('Cross-origin request refused');
-    expect((alone as BazaarClientError).data).toMatchObject({ code: 'FORBIDDEN', httpStatus: 403 });
+    expect(isBazaarError(alone)).toBe(true);
+    expect((alone as BazaarClientError).data).toMatchObject({
+      code: 'FORBIDDEN',
+      appCode: 'CROSS_SITE_REFUSED',
+      httpStatus: 403,
+    });
     const batch = await Promise.allSettled([
       client.auth.signUp.mutate({ name: 'X', email, password: PASSWORD }),
       client.auth.signOut.mutate(),
@@ -183,7 +188,17 @@ describe('refusals reach the typed client with their code', () => {
     expect(res.status).toBe(415);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(await res.json()).toMatchObject([
-      { error: { json: { data: { code: 'UNSUPPORTED_MEDIA_TYPE', path: 'auth.signOut' } } } },
+      {
+        error: {
+          json: {
+            data: {
+              code: 'UNSUPPORTED_MEDIA_TYPE',
+              appCode: 'CROSS_SITE_REFUSED',
+              path: 'auth.signOut',
+            },
+          },
+        },
+      },
     ]);
   });
 });

@@ -170,6 +170,7 @@ describe('under concurrency', () => {
     expect(await order(browser, { idempotencyKey })).toEqual(answers[0]);
     const other = await errorOf(order(browser, { idempotencyKey, email: 'someone@example.com' }));
     expect(other.data?.code).toBe('CONFLICT');
+    expect(other.data?.appCode).toBe('IDEMPOTENCY_CONFLICT');
     expect(other.data?.fieldErrors).toEqual({
       idempotencyKey: ['This idempotency key was already used for a different order request'],
     });

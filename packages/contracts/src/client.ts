@@ -28,4 +28,20 @@ export function createClient(options: ClientOptions) {
 
 export type BazaarClient = ReturnType<typeof createClient>;
 export type BazaarClientError = TRPCClientError<AppRouter>;
+
+/**
+ * Whether `error` is an error answer from Bazaar (its `data` says `code`, `appCode`, `httpStatus`
+ * and `fieldErrors`), as a typed client throws it. Checked by shape, not `instanceof`, so it holds
+ * for a TRPCClientError from another copy of `@trpc/client` or from CommonJS. A network failure is
+ * not one: it has no answer.
+ */
+export function isBazaarError(error: unknown): error is BazaarClientError & {
+  data: NonNullable<BazaarClientError['data']>;
+} {
+  if (!(typeof error === 'object' && error !== null)) return false;
+  const { name, data } = error as { name?: unknown; data?: unknown };
+  if (name !== 'TRPCClientError' || typeof data !== 'object' || data === null) return false;
+  const { code, appCode } = data as { code?: unknown; appCode?: unknown };
+  return typeof code === 'string' && typeof appCode === 'string';
+}
 export type { AppRouter };

@@ -4,6 +4,7 @@ export {
   type BazaarClientError,
   type ClientOptions,
   createClient,
+  isBazaarError,
 } from './client.ts';
 export {
   type Actor,

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Permission, ProcedureMeta } from './access.ts';
 import type { Context } from './context.ts';
-import { AppError } from './errors.ts';
+import { AppError, type BazaarErrorCode, defaultBazaarErrorCode } from './errors.ts';
 import { transformer } from './transformer.ts';
 
 /** What tRPC's input validation fails with: a Zod error's issues. */
@@ -33,9 +33,11 @@ const t = initTRPC
       const { cause } = error;
       let fieldErrors: Record<string, string[]> | null = null;
       let retryAfterSeconds: number | null = null;
+      let appCode: BazaarErrorCode = defaultBazaarErrorCode(error.code);
       if (cause instanceof AppError) {
         fieldErrors = cause.fieldErrors ?? null;
         retryAfterSeconds = cause.retryAfterSeconds ?? null;
+        appCode = cause.appCode;
       } else if (error.code === 'BAD_REQUEST' && hasIssues(cause))
         fieldErrors = fieldErrorsFrom(cause.issues);
       const internal = error.code === 'INTERNAL_SERVER_ERROR';
@@ -44,7 +46,7 @@ const t = initTRPC
       return {
         ...shape,
         message: internal ? 'Internal server error' : shape.message,
-        data: { ...data, fieldErrors, retryAfterSeconds },
+        data: { ...data, appCode, fieldErrors, retryAfterSeconds },
       };
     },
   });

@@ -25,6 +25,7 @@ const router = createRouter({
     throw new AppError('CONFLICT', 'Slug taken', {
       fieldErrors: { slug: ['taken'] },
       retryAfterSeconds: 12,
+      appCode: 'CHANGED_CONCURRENTLY',
     });
   }),
   plainAppError: publicProcedure.mutation(() => {
@@ -73,6 +74,7 @@ type ErrorShape = {
   code: number;
   data: {
     code: string;
+    appCode: string;
     httpStatus: number;
     fieldErrors: Record<string, string[]> | null;
     retryAfterSeconds: number | null;
@@ -122,6 +124,7 @@ describe('error formatting', () => {
       message: 'Slug taken',
       data: {
         code: 'CONFLICT',
+        appCode: 'CHANGED_CONCURRENTLY',
         httpStatus: 409,
         fieldErrors: { slug: ['taken'] },
         retryAfterSeconds: 12,
@@ -135,6 +138,7 @@ describe('error formatting', () => {
     expect(error?.message).toBe('Widget not found');
     expect(error?.data).toMatchObject({
       code: 'NOT_FOUND',
+      appCode: 'NOT_FOUND',
       fieldErrors: null,
       retryAfterSeconds: null,
     });
@@ -145,6 +149,7 @@ describe('error formatting', () => {
     expect(status).toBe(429);
     expect(error?.message).toBe('Too many attempts. Try again later.');
     expect(error?.data.retryAfterSeconds).toBe(1);
+    expect(error?.data.appCode).toBe('RATE_LIMITED');
   });
 
   it('a service-found field error is reported like a Zod one', async () => {
@@ -152,6 +157,7 @@ describe('error formatting', () => {
     expect(status).toBe(400);
     expect(error?.message).toBe('Wrong code');
     expect(error?.data.fieldErrors).toEqual({ code: ['Wrong code'] });
+    expect(error?.data.appCode).toBe('INVALID_INPUT');
   });
 
   it('Zod failures become BAD_REQUEST with every message keyed by dotted path', async () => {
@@ -160,6 +166,7 @@ describe('error formatting', () => {
     });
     expect(status).toBe(400);
     expect(error?.data.code).toBe('BAD_REQUEST');
+    expect(error?.data.appCode).toBe('INVALID_INPUT');
     expect(error?.data.fieldErrors).toEqual({
       name: ['Too short'],
       'items.1.qty': ['Whole numbers'],
@@ -191,6 +198,7 @@ describe('error formatting', () => {
     expect(error?.message).toBe('Internal server error');
     expect(error?.data).toMatchObject({
       code: 'INTERNAL_SERVER_ERROR',
+      appCode: 'INTERNAL',
       fieldErrors: null,
       retryAfterSeconds: null,
     });
@@ -251,6 +259,7 @@ describe('access enforcement', () => {
       const { status, error } = await call(path);
       expect(status, path).toBe(401);
       expect(error?.message, path).toBe('Sign in required');
+      expect(error?.data.appCode, path).toBe('SIGN_IN_REQUIRED');
     }
   });
 
@@ -276,6 +285,7 @@ describe('access enforcement', () => {
     const without = await call('staffManager', { actor: staff('catalog:write') });
     expect(without.status).toBe(403);
     expect(without.error?.message).toBe('Requires permission staff:manage');
+    expect(without.error?.data.appCode).toBe('PERMISSION_DENIED');
     expect((await call('staffManager', { actor: staff('staff:manage') })).data).toBe('manager ok');
   });
 });

@@ -95,7 +95,8 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
       const refusal = req.method === 'POST' ? refuseCrossSite(req, security.allowedOrigins) : null;
       if (!refusal) return null;
       const code = refusal.status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'FORBIDDEN';
-      return new TRPCError({ code, message: refusal.message });
+      const cause = new AppError(code, refusal.message, { appCode: 'CROSS_SITE_REFUSED' });
+      return new TRPCError({ code, message: refusal.message, cause });
     },
     onError: ({ error, path, req }) => {
       const reqLog = requestStates.get(req)?.log ?? log;

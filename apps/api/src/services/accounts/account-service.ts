@@ -59,6 +59,7 @@ export function createAccountService(
       if (input.newEmail === user.email) return loadMe(db, userId, config.demoMode);
       const inUse = new AppError('CONFLICT', 'That email address is already in use', {
         fieldErrors: { newEmail: ['That email address is already in use'] },
+        appCode: 'EMAIL_TAKEN',
       });
       await db
         .transaction(async (tx) => {

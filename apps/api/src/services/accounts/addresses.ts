@@ -55,6 +55,7 @@ export function createAddressBook(db: Database) {
           throw new AppError(
             'UNPROCESSABLE_CONTENT',
             `An address book holds at most ${MAX_ADDRESSES} addresses`,
+            { appCode: 'LIMIT_REACHED' },
           );
         // The first address becomes the default.
         const isDefault = input.isDefault || n === 0;

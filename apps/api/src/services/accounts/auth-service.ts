@@ -142,6 +142,7 @@ export function createAuthService(
           fieldErrors: {
             email: ['An account with this email already exists. Sign in or reset your password.'],
           },
+          appCode: 'EMAIL_TAKEN',
         });
       await sendVerification(user.id, user.email, user.name);
       return signedIn(user, client);
@@ -155,7 +156,8 @@ export function createAuthService(
       const usable = user && !user.deactivatedAt ? user : null;
       // Unknown, deactivated and password-less accounts still pay for a hash verification.
       const ok = await passwords.verify(usable?.passwordHash ?? null, input.password);
-      if (!usable || !ok) throw new AppError('UNAUTHORIZED', SIGN_IN_FAILED);
+      if (!usable || !ok)
+        throw new AppError('UNAUTHORIZED', SIGN_IN_FAILED, { appCode: 'INVALID_CREDENTIALS' });
       await limits.succeeded(...spent);
       return signedIn(usable, client);
     },
@@ -221,7 +223,9 @@ export function createAuthService(
     async beginTotpEnrolment(userId) {
       const user = await getUser(db, userId);
       if (user.totpKey)
-        throw new AppError('CONFLICT', 'Two-factor authentication is already set up');
+        throw new AppError('CONFLICT', 'Two-factor authentication is already set up', {
+          appCode: 'TWO_FACTOR_ALREADY_ENABLED',
+        });
       const key = newTotpKey();
       await db
         .update(users)
@@ -236,7 +240,9 @@ export function createAuthService(
         ? openTotpKey(config.keyring, userId, user.totpPendingKey)
         : null;
       if (!user.totpPendingKey || pendingKey === null)
-        throw new AppError('PRECONDITION_FAILED', 'Start two-factor set-up first');
+        throw new AppError('PRECONDITION_FAILED', 'Start two-factor set-up first', {
+          appCode: 'TWO_FACTOR_NOT_STARTED',
+        });
       let codes: string[] = [];
       const ok = await checkSecondFactor(userId, () =>
         db.transaction(async (tx) => {

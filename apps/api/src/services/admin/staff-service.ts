@@ -144,6 +144,7 @@ export function createStaffService(
           if (!isUniqueViolation(error)) throw error;
           throw new AppError('CONFLICT', 'An account with this email already exists', {
             fieldErrors: { email: ['An account with this email already exists'] },
+            appCode: 'EMAIL_TAKEN',
           });
         });
       config.mailQueued();

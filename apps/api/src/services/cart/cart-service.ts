@@ -35,7 +35,10 @@ async function variantForSale(db: DbOrTx, variantId: string, currency: string) {
   );
   if (!row?.sellable) throw new AppError('NOT_FOUND', 'This item is not for sale');
   const title = itemName(row.product, row.variant);
-  if (!row.priced) throw new AppError('CONFLICT', `${title} is not sold in ${currency}`);
+  if (!row.priced)
+    throw new AppError('CONFLICT', `${title} is not sold in ${currency}`, {
+      appCode: 'NOT_SOLD_IN_CURRENCY',
+    });
   return { title, available: row.available };
 }
 
@@ -44,7 +47,10 @@ function refuseAbove(title: string, available: number, quantity: number) {
   throw new AppError(
     'CONFLICT',
     available === 0 ? `${title} is sold out` : `Only ${available} of ${title} available`,
-    { fieldErrors: { quantity: [available === 0 ? 'Sold out' : `Only ${available} available`] } },
+    {
+      fieldErrors: { quantity: [available === 0 ? 'Sold out' : `Only ${available} available`] },
+      appCode: 'OUT_OF_STOCK',
+    },
   );
 }
 
@@ -111,7 +117,9 @@ export function createCartService(db: Database): CartService {
         refuseAbove(variant.title, variant.available, quantity);
         const lines = await tx.$count(cartLines, eq(cartLines.cartId, cart.id));
         if (lines > MAX_CART_LINES) {
-          throw new AppError('CONFLICT', `A cart holds at most ${MAX_CART_LINES} different items`);
+          throw new AppError('CONFLICT', `A cart holds at most ${MAX_CART_LINES} different items`, {
+            appCode: 'LIMIT_REACHED',
+          });
         }
       });
     },

@@ -181,6 +181,7 @@ export function createCategoryAdmin(db: Database) {
             throw new AppError(
               'CONFLICT',
               'This category still holds products or subcategories: move them first',
+              { appCode: 'IN_USE' },
             );
           }
           throw error;

@@ -404,6 +404,7 @@ async function saving<T>(run: () => Promise<T>): Promise<T> {
       throw new AppError(
         'CONFLICT',
         'Another product took one of these SKUs while you were saving',
+        { appCode: 'CHANGED_CONCURRENTLY' },
       );
     }
     if (isUniqueViolation(error, 'products_slug_unique')) {
@@ -464,7 +465,9 @@ export function updateProduct(
           .select({ id: products.id })
           .from(products)
           .where(eq(products.id, input.id));
-        throw exists ? new AppError('CONFLICT', STALE) : notFound('Product');
+        throw exists
+          ? new AppError('CONFLICT', STALE, { appCode: 'CHANGED_CONCURRENTLY' })
+          : notFound('Product');
       }
       await write(tx, actorId, input.id, input);
       return loadAdminProduct(tx, input.id);

@@ -83,7 +83,7 @@ async function recordOrder(
   reservationMinutes: number,
 ): Promise<{ order: RecordedOrder; opened?: OpenedPayment }> {
   const scope = keyScope(owner);
-  if (!scope) throw new AppError('CONFLICT', 'Your cart is empty');
+  if (!scope) throw new AppError('CONFLICT', 'Your cart is empty', { appCode: 'CART_EMPTY' });
   const { idempotencyKey, ...request } = input;
   const requestHash = sha256Hex(canonical(request));
   const cartRow = await findCart(db, owner, null);
@@ -103,12 +103,15 @@ async function recordOrder(
         .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, idempotencyKey)));
       if (earlier?.requestHash !== requestHash || !earlier.response) {
         const message = 'This idempotency key was already used for a different order request';
-        throw new AppError('CONFLICT', message, { fieldErrors: { idempotencyKey: [message] } });
+        throw new AppError('CONFLICT', message, {
+          fieldErrors: { idempotencyKey: [message] },
+          appCode: 'IDEMPOTENCY_CONFLICT',
+        });
       }
       return { order: superjson.deserialize<RecordedOrder>(earlier.response as SuperJSONResult) };
     }
 
-    if (!cartRow) throw new AppError('CONFLICT', 'Your cart is empty');
+    if (!cartRow) throw new AppError('CONFLICT', 'Your cart is empty', { appCode: 'CART_EMPTY' });
     const address = request.shippingAddress;
     const pricing = { ...request, ...address };
     // The cart's lock and what pricing needs besides the cart do not depend on each other: sent
@@ -120,7 +123,9 @@ async function recordOrder(
     ]);
     if (locked.status === 'rejected') throw locked.reason;
     if (locked.value !== 'active') {
-      throw new AppError('CONFLICT', 'This cart has already been ordered');
+      throw new AppError('CONFLICT', 'This cart has already been ordered', {
+        appCode: 'CART_ALREADY_ORDERED',
+      });
     }
     if (context.status === 'rejected') throw context.reason;
     const priced = await priceCart(tx, cartRow, pricing, context.value);
@@ -134,6 +139,7 @@ async function recordOrder(
       throw new AppError(
         'CONFLICT',
         'The total changed since you reviewed your order; review it again',
+        { appCode: 'CART_CHANGED' },
       );
     }
 

@@ -41,7 +41,7 @@ export interface PricingRequest {
 /** Why the cart cannot be checked out, naming the first item that stops it. */
 function notReady(cart: Cart): AppError {
   const line = cart.lines.find((l) => l.problem !== null);
-  if (!line) return new AppError('CONFLICT', 'Your cart is empty');
+  if (!line) return new AppError('CONFLICT', 'Your cart is empty', { appCode: 'CART_EMPTY' });
   const item = itemName(line.productTitle, line.variantTitle);
   const why = {
     unavailable: `${item} is no longer available`,
@@ -49,7 +49,12 @@ function notReady(cart: Cart): AppError {
     sold_out: `${item} is sold out`,
     short: `Only ${line.available} of ${item} available`,
   }[line.problem as NonNullable<typeof line.problem>];
-  return new AppError('CONFLICT', `${why}: update your cart to check out`);
+  const appCode = ({ unavailable: 'CART_CHANGED', not_priced: 'NOT_SOLD_IN_CURRENCY' } as const)[
+    line.problem as 'unavailable' | 'not_priced'
+  ];
+  return new AppError('CONFLICT', `${why}: update your cart to check out`, {
+    appCode: appCode ?? 'OUT_OF_STOCK',
+  });
 }
 
 interface ContextRow {

@@ -14,7 +14,10 @@ export interface ApplicableDiscount {
 }
 
 const refuse = (message: string) =>
-  new AppError('BAD_REQUEST', message, { fieldErrors: { discountCode: [message] } });
+  new AppError('BAD_REQUEST', message, {
+    fieldErrors: { discountCode: [message] },
+    appCode: 'DISCOUNT_UNAVAILABLE',
+  });
 
 /**
  * The code as it applies to a subtotal in `currency` right now, or a field error saying why not
@@ -74,7 +77,10 @@ export async function redeemDiscount(tx: DbOrTx, codeId: string, customer: strin
         and (usage_limit is null or times_used < usage_limit)
       returning per_customer_limit`),
   );
-  if (!taken) throw new AppError('CONFLICT', 'This discount code has just been used up');
+  if (!taken)
+    throw new AppError('CONFLICT', 'This discount code has just been used up', {
+      appCode: 'DISCOUNT_UNAVAILABLE',
+    });
   const [mine] = rowsOf<{ uses: number }>(
     await tx.execute(sql`
       insert into discount_customer_uses (code_id, customer, uses) values (${codeId}, ${customer}, 1)
@@ -83,7 +89,10 @@ export async function redeemDiscount(tx: DbOrTx, codeId: string, customer: strin
           or discount_customer_uses.uses < ${taken.per_customer_limit}::int
       returning uses`),
   );
-  if (!mine) throw new AppError('CONFLICT', 'You have already used this discount code');
+  if (!mine)
+    throw new AppError('CONFLICT', 'You have already used this discount code', {
+      appCode: 'DISCOUNT_UNAVAILABLE',
+    });
 }
 
 /** Gives a use back (an order cancelled or never paid). */

@@ -145,5 +145,6 @@ async function refuse(tx: DbOrTx, variantId: string, reason: string): Promise<ne
   throw new AppError(
     'CONFLICT',
     variant ? `${variant.sku} ${reason}` : 'This variant does not exist',
+    { appCode: variant ? 'OUT_OF_STOCK' : 'NOT_FOUND' },
   );
 }

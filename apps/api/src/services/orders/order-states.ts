@@ -34,7 +34,9 @@ export const canTransition = (from: OrderStatus, to: OrderStatus) => allowed[fro
 /** CONFLICT naming the order's state and what was asked, e.g. "A shipped order cannot be cancelled". */
 export function assertTransition(from: OrderStatus, to: OrderStatus, action: string): void {
   if (canTransition(from, to)) return;
-  throw new AppError('CONFLICT', `An order that is ${words[from]} cannot be ${action}`);
+  throw new AppError('CONFLICT', `An order that is ${words[from]} cannot be ${action}`, {
+    appCode: 'ORDER_STATE_CONFLICT',
+  });
 }
 
 export type LockedOrder = typeof orders.$inferSelect;

@@ -118,7 +118,10 @@ export async function takeRefund(
     .select()
     .from(payments)
     .where(and(eq(payments.orderId, order.id), eq(payments.status, 'succeeded')));
-  if (!payment) throw new AppError('CONFLICT', 'This order has no payment to refund');
+  if (!payment)
+    throw new AppError('CONFLICT', 'This order has no payment to refund', {
+      appCode: 'ORDER_STATE_CONFLICT',
+    });
   const refundable = payment.amount - order.refundedTotal;
   if (input.amount > refundable) {
     const message =

@@ -122,6 +122,7 @@ export function createDiscountAdmin(db: Database) {
           throw new AppError(
             'CONFLICT',
             'Orders have used this code, so it is kept for them: deactivate it instead',
+            { appCode: 'IN_USE' },
           );
         }
         await tx.delete(discountCodes).where(eq(discountCodes.id, id));
