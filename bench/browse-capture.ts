@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { type ProductListInput, productListInputSchema } from '@bazaar/contracts';
+import { type ProductListInput, productListInputSchema } from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { listProducts } from '../apps/api/src/services/catalog/product-list.ts';
 import { drizzle } from '../packages/db/node_modules/drizzle-orm/postgres-js/index.js';

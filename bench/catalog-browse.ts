@@ -23,7 +23,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ProductFilters, ProductListInput } from '@bazaar/contracts';
+import type { ProductFilters, ProductListInput } from '@bazaar/contracts/server';
 import autocannon from 'autocannon';
 import { type ApiProcess, startApi } from './api-process.ts';
 import { benchOptions } from './args.ts';

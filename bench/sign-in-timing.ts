@@ -5,7 +5,7 @@
  * in one run so that noise from a shared machine falls on both alike. Rate limits are lifted:
  * they would stop the run, and they do the same work on both paths.
  */
-import { AppError } from '@bazaar/contracts';
+import { AppError } from '@bazaar/contracts/server';
 import {
   createRateLimits,
   defaultLimits,

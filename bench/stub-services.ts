@@ -3,7 +3,7 @@
  * own `ServerServices` and written out method by method, so a service gaining or losing a method
  * breaks `pnpm typecheck` here. A benchmark calling a method it did not stub fails loudly.
  */
-import type { Category } from '@bazaar/contracts';
+import type { Category } from '@bazaar/contracts/server';
 import type { ServerServices } from '../apps/api/src/services/index.ts';
 
 export const benchCategories: Category[] = [

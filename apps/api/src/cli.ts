@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { emailSchema, newPasswordSchema, personNameSchema } from '@bazaar/contracts';
+import { emailSchema, newPasswordSchema, personNameSchema } from '@bazaar/contracts/server';
 import { createDb } from '@bazaar/db';
 import { EnvError, loadEnv } from './env.ts';
 import { pgliteDirFor } from './paths.ts';

@@ -1,4 +1,4 @@
-import type { Actor, ClientInfo, Context, CurrentSession } from '@bazaar/contracts';
+import type { Actor, ClientInfo, Context, CurrentSession } from '@bazaar/contracts/server';
 import type { Logger } from './logger.ts';
 import {
   type CookieConfig,

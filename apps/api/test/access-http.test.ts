@@ -1,4 +1,4 @@
-import { type Access, appRouter, type Permission } from '@bazaar/contracts';
+import { type Access, appRouter, type Permission } from '@bazaar/contracts/server';
 import { roles, users } from '@bazaar/db/schema';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import type { AddressInput } from '@bazaar/contracts';
+import type { AddressInput } from '@bazaar/contracts/server';
 import { addresses } from '@bazaar/db/schema';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import { type AddressInput, type AppRouter, MAX_ADDRESSES } from '@bazaar/contracts';
+import { type AddressInput, type AppRouter, MAX_ADDRESSES } from '@bazaar/contracts/server';
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import { uniqueEmail, useTestApp } from './helpers.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient } from '@bazaar/contracts';
+import { createClient } from '@bazaar/contracts/server';
 import { describe, expect, it } from 'vitest';
 import { closeServer, createApp, demoCredentials } from '../src/app.ts';
 import { EnvError, loadEnv } from '../src/env.ts';

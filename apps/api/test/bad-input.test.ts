@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInput } from '@bazaar/contracts';
+import type { AddressInput } from '@bazaar/contracts/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { customerAccount, roleId, signedIn, staffMember } from './fixtures.ts';
 import { type BrowserClient, errorOf, PASSWORD, uniqueEmail, useTestApp } from './helpers.ts';

@@ -1,4 +1,4 @@
-import { permissions } from '@bazaar/contracts';
+import { permissions } from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { rolePermissions, roles, users } from '@bazaar/db/schema';
 import { createTestDatabase, type TestDatabase } from '@bazaar/db/testing';

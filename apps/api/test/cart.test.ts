@@ -1,4 +1,4 @@
-import { MAX_CART_LINES } from '@bazaar/contracts';
+import { MAX_CART_LINES } from '@bazaar/contracts/server';
 import { schema } from '@bazaar/db';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import { type Actor, type ProductInput, permissions } from '@bazaar/contracts';
+import { type Actor, type ProductInput, permissions } from '@bazaar/contracts/server';
 import { schema } from '@bazaar/db';
 import type { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';

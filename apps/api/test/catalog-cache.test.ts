@@ -5,7 +5,7 @@ import {
   productFiltersSchema,
   productListInputSchema,
   productSuggestInputSchema,
-} from '@bazaar/contracts';
+} from '@bazaar/contracts/server';
 import { schema } from '@bazaar/db';
 import { eq, sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';

@@ -1,4 +1,4 @@
-import { type Actor, type CatalogImport, permissions } from '@bazaar/contracts';
+import { type Actor, type CatalogImport, permissions } from '@bazaar/contracts/server';
 import { schema } from '@bazaar/db';
 import { seedLargeCatalog } from '@bazaar/db/seed';
 import { parse } from 'csv-parse/sync';

@@ -1,4 +1,4 @@
-import type { ProductFilters } from '@bazaar/contracts';
+import type { ProductFilters } from '@bazaar/contracts/server';
 import { seedLargeCatalog } from '@bazaar/db/seed';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';

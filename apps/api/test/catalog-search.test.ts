@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ProductPage } from '@bazaar/contracts';
+import type { ProductPage } from '@bazaar/contracts/server';
 import { createDb, schema } from '@bazaar/db';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { type BazaarClientError, createClient, isBazaarError } from '@bazaar/contracts';
+import { type BazaarClientError, createClient, isBazaarError } from '@bazaar/contracts/server';
 import { users } from '@bazaar/db/schema';
 import { TRPCClientError } from '@trpc/client';
 import { eq } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-import type { Permission } from '@bazaar/contracts';
+import type { Permission } from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { emailTokens, mailOutbox, rolePermissions, roles, users } from '@bazaar/db/schema';
 import { and, count, desc, eq, isNull } from 'drizzle-orm';

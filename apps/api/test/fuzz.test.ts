@@ -1,4 +1,4 @@
-import { type Access, appRouter } from '@bazaar/contracts';
+import { type Access, appRouter } from '@bazaar/contracts/server';
 import { addresses, categories, products, roles } from '@bazaar/db/schema';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -9,7 +9,7 @@ import {
   appRouter,
   createCallerFactory,
   createClient,
-} from '@bazaar/contracts';
+} from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { createTestDatabase, type TestDatabase } from '@bazaar/db/testing';
 import { TRPCClientError } from '@trpc/client';

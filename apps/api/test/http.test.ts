@@ -1,4 +1,4 @@
-import { createClient, MAX_BATCH_SIZE, MAX_BODY_BYTES } from '@bazaar/contracts';
+import { createClient, MAX_BATCH_SIZE, MAX_BODY_BYTES } from '@bazaar/contracts/server';
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from './helpers.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { permissions } from '@bazaar/contracts';
+import { permissions } from '@bazaar/contracts/server';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { loadEnv } from '../src/env.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Permission } from '@bazaar/contracts';
+import type { Permission } from '@bazaar/contracts/server';
 import { schema } from '@bazaar/db';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';

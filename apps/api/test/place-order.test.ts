@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { orderStatusSchema } from '@bazaar/contracts';
+import { orderStatusSchema } from '@bazaar/contracts/server';
 import { schema } from '@bazaar/db';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import { permissions } from '@bazaar/contracts';
+import { permissions } from '@bazaar/contracts/server';
 import { sessions, users } from '@bazaar/db/schema';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import { permissions } from '@bazaar/contracts';
+import { permissions } from '@bazaar/contracts/server';
 import { roles, sessions, users } from '@bazaar/db/schema';
 import { TRPCClientError } from '@trpc/client';
 import { and, count, eq, isNull, sql } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-import { AppError } from '@bazaar/contracts';
+import { AppError } from '@bazaar/contracts/server';
 import { schema } from '@bazaar/db';
 import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { appRouter, createClient, MAX_BATCH_SIZE, MAX_BODY_BYTES } from '@bazaar/contracts';
+import { appRouter, createClient, MAX_BATCH_SIZE, MAX_BODY_BYTES } from '@bazaar/contracts/server';
 import { createTRPCClient, httpBatchStreamLink } from '@trpc/client';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { pino } from 'pino';

@@ -1,4 +1,4 @@
-import { permissions } from '@bazaar/contracts';
+import { permissions } from '@bazaar/contracts/server';
 import { recoveryCodes, roles, sessions, users } from '@bazaar/db/schema';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP, generateTOTP } from '@oslojs/otp';

@@ -1,7 +1,8 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Permission, ProcedureMeta } from './access.ts';
+import { AppError } from './app-error.ts';
 import type { Context } from './context.ts';
-import { AppError, type BazaarErrorCode, defaultBazaarErrorCode } from './errors.ts';
+import { type BazaarErrorCode, defaultBazaarErrorCode } from './errors.ts';
 import { transformer } from './transformer.ts';
 
 /** What tRPC's input validation fails with: a Zod error's issues. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Access } from '../src/access.ts';
+import { AppError } from '../src/app-error.ts';
 import type { Services } from '../src/context.ts';
-import { AppError } from '../src/errors.ts';
 import { appRouter } from '../src/root.ts';
 import { callerFor, failingServices } from './stubs.ts';
 

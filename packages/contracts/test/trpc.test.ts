@@ -3,8 +3,8 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import superjson from 'superjson';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { AppError, invalidField, notFound, tooManyRequests } from '../src/app-error.ts';
 import type { Actor } from '../src/context.ts';
-import { AppError, invalidField, notFound, tooManyRequests } from '../src/errors.ts';
 import {
   createRouter,
   customerProcedure,

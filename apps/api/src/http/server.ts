@@ -5,7 +5,7 @@ import {
   MAX_BATCH_SIZE,
   MAX_BODY_BYTES,
   type ProcedureMeta,
-} from '@bazaar/contracts';
+} from '@bazaar/contracts/server';
 import { renderDemoImage } from '@bazaar/db/seed';
 import { TRPCError } from '@trpc/server';
 import { createContext, type RequestState } from '../context.ts';

@@ -1,4 +1,4 @@
-import type { IssuedSession } from '@bazaar/contracts';
+import type { IssuedSession } from '@bazaar/contracts/server';
 import type { Keyring } from './keyring.ts';
 import { randomSecret } from './secrets.ts';
 

@@ -1,4 +1,4 @@
-import { invalidField } from '@bazaar/contracts';
+import { invalidField } from '@bazaar/contracts/server';
 import { hash, verify } from '@node-rs/argon2';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary as commonDictionary } from '@zxcvbn-ts/language-common';

@@ -1,4 +1,4 @@
-import { AppError, tooManyRequests } from '@bazaar/contracts';
+import { AppError, tooManyRequests } from '@bazaar/contracts/server';
 import type { Redis } from 'ioredis';
 import {
   type IRateLimiterOptions,

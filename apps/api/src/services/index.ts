@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Services } from '@bazaar/contracts';
+import type { Services } from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { pino } from 'pino';
 import type { CacheStore } from '../cache/store.ts';

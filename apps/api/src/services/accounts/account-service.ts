@@ -1,4 +1,4 @@
-import { type AccountService, AppError, invalidField, notFound } from '@bazaar/contracts';
+import { type AccountService, AppError, invalidField, notFound } from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { sessions, users } from '@bazaar/db/schema';
 import Bowser from 'bowser';

@@ -4,7 +4,7 @@ import {
   AppError,
   MAX_ADDRESSES,
   notFound,
-} from '@bazaar/contracts';
+} from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { addresses } from '@bazaar/db/schema';
 import { and, asc, count, desc, eq, ne, sql } from 'drizzle-orm';

@@ -5,7 +5,7 @@ import {
   invalidField,
   type SessionState,
   type SignedInResult,
-} from '@bazaar/contracts';
+} from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { users } from '@bazaar/db/schema';
 import { and, eq, isNull, sql } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-import type { ClientInfo, IssuedSession, Permission } from '@bazaar/contracts';
+import type { ClientInfo, IssuedSession, Permission } from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { rolePermissions, roles, sessions, users } from '@bazaar/db/schema';
 import { and, eq, ne, sql } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-import { type Me, notFound, type Permission } from '@bazaar/contracts';
+import { type Me, notFound, type Permission } from '@bazaar/contracts/server';
 import { rolePermissions, roles, users } from '@bazaar/db/schema';
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db.ts';

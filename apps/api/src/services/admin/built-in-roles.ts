@@ -1,4 +1,4 @@
-import { type Permission, permissions } from '@bazaar/contracts';
+import { type Permission, permissions } from '@bazaar/contracts/server';
 import { rolePermissions, roles } from '@bazaar/db/schema';
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db.ts';

@@ -7,7 +7,7 @@ import {
   type Role,
   type StaffMember,
   type StaffService,
-} from '@bazaar/contracts';
+} from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { mailOutbox, rolePermissions, roles, users } from '@bazaar/db/schema';
 import { and, asc, count, desc, eq, isNull, ne, sql } from 'drizzle-orm';

@@ -4,7 +4,7 @@ import {
   type CartService,
   MAX_CART_LINES,
   MAX_LINE_QUANTITY,
-} from '@bazaar/contracts';
+} from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { cartLines, carts } from '@bazaar/db/schema';
 import { and, eq, sql } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-import type { Cart, CartLine, CartLineProblem, ProductImage } from '@bazaar/contracts';
+import type { Cart, CartLine, CartLineProblem, ProductImage } from '@bazaar/contracts/server';
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, rowsOf } from '../../db.ts';
 

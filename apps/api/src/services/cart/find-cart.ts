@@ -1,4 +1,4 @@
-import type { CartOwner } from '@bazaar/contracts';
+import type { CartOwner } from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { carts } from '@bazaar/db/schema';
 import { randomSecret, sha256Hex } from '../../security/secrets.ts';

@@ -1,4 +1,4 @@
-import { type CartOwner, MAX_LINE_QUANTITY } from '@bazaar/contracts';
+import { type CartOwner, MAX_LINE_QUANTITY } from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { cartLines, carts } from '@bazaar/db/schema';
 import { and, eq, isNull, sql } from 'drizzle-orm';

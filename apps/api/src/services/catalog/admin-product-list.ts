@@ -4,7 +4,7 @@ import {
   invalidField,
   type ProductImage,
   type StockFilter,
-} from '@bazaar/contracts';
+} from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { categories, products, shopSettings } from '@bazaar/db/schema';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-import type { CatalogService } from '@bazaar/contracts';
+import type { CatalogService } from '@bazaar/contracts/server';
 import { cacheKey } from '../../cache/cache-key.ts';
 import { createSingleFlight } from '../../cache/single-flight.ts';
 import type { CacheStore } from '../../cache/store.ts';

@@ -3,7 +3,7 @@ import {
   type CatalogAdminService,
   type CatalogSettings,
   notFound,
-} from '@bazaar/contracts';
+} from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import {
   catalogImports,

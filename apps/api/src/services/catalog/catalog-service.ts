@@ -1,5 +1,5 @@
-import type { CatalogService, Category, ProductDetail } from '@bazaar/contracts';
-import { notFound } from '@bazaar/contracts';
+import type { CatalogService, Category, ProductDetail } from '@bazaar/contracts/server';
+import { notFound } from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import {
   categories,

@@ -6,7 +6,7 @@ import {
   type MoveCategoryInput,
   notFound,
   type UpdateCategoryInput,
-} from '@bazaar/contracts';
+} from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { categories, products } from '@bazaar/db/schema';
 import { and, asc, eq, isNull, like, ne, or, sql } from 'drizzle-orm';

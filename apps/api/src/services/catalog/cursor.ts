@@ -1,4 +1,4 @@
-import { invalidField } from '@bazaar/contracts';
+import { invalidField } from '@bazaar/contracts/server';
 import { z } from 'zod';
 
 /**

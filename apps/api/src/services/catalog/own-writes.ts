@@ -1,4 +1,4 @@
-import type { CatalogAdminService } from '@bazaar/contracts';
+import type { CatalogAdminService } from '@bazaar/contracts/server';
 
 /**
  * The catalog admin service, calling `changed` after each of its calls settles, so this

@@ -5,7 +5,7 @@ import {
   notFound,
   type ProductInput,
   type UpdateProductInput,
-} from '@bazaar/contracts';
+} from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import {
   categories,

@@ -1,5 +1,5 @@
-import type { ProductFacets, ProductFilters } from '@bazaar/contracts';
-import { notFound } from '@bazaar/contracts';
+import type { ProductFacets, ProductFilters } from '@bazaar/contracts/server';
+import { notFound } from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { type SQL, sql } from 'drizzle-orm';
 import { rowsOf } from '../../db.ts';

@@ -1,4 +1,4 @@
-import type { ProductSuggestInput, ProductSuggestions } from '@bazaar/contracts';
+import type { ProductSuggestInput, ProductSuggestions } from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db.ts';

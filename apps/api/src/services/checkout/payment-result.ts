@@ -1,4 +1,4 @@
-import { AppError, type Order, type PaymentAttempt } from '@bazaar/contracts';
+import { AppError, type Order, type PaymentAttempt } from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { orders, payments } from '@bazaar/db/schema';
 import { and, eq } from 'drizzle-orm';

@@ -5,7 +5,7 @@ import {
   type Money,
   type PlacedOrder,
   type PlaceOrderRequest,
-} from '@bazaar/contracts';
+} from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { idempotencyKeys } from '@bazaar/db/schema';
 import { and, eq, sql } from 'drizzle-orm';

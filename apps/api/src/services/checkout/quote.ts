@@ -6,7 +6,7 @@ import {
   type CheckoutQuoteRequest,
   invalidField,
   type Money,
-} from '@bazaar/contracts';
+} from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, rowsOf } from '../../db.ts';

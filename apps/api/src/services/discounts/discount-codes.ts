@@ -1,4 +1,4 @@
-import { AppError } from '@bazaar/contracts';
+import { AppError } from '@bazaar/contracts/server';
 import { discountCodes } from '@bazaar/db/schema';
 import { and, eq, sql } from 'drizzle-orm';
 import { type DbOrTx, rowsOf } from '../../db.ts';

@@ -1,4 +1,4 @@
-import { AppError } from '@bazaar/contracts';
+import { AppError } from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { inventoryLevels, variants } from '@bazaar/db/schema';
 import { eq, sql } from 'drizzle-orm';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type AdminOrder, AppError, type OrderAdminService } from '@bazaar/contracts';
+import { type AdminOrder, AppError, type OrderAdminService } from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { orders, users } from '@bazaar/db/schema';
 import { and, count, desc, eq, ilike, type SQL, sql } from 'drizzle-orm';

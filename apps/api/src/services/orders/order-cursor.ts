@@ -1,4 +1,4 @@
-import { AppError } from '@bazaar/contracts';
+import { AppError } from '@bazaar/contracts/server';
 import { orders } from '@bazaar/db/schema';
 import { and, or, type SQL, sql } from 'drizzle-orm';
 

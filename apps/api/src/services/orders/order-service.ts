@@ -1,4 +1,4 @@
-import { AppError, type OrderService } from '@bazaar/contracts';
+import { AppError, type OrderService } from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { orders } from '@bazaar/db/schema';
 import { and, desc, eq, sql } from 'drizzle-orm';

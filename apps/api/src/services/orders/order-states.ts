@@ -1,4 +1,4 @@
-import { AppError, type OrderStatus } from '@bazaar/contracts';
+import { AppError, type OrderStatus } from '@bazaar/contracts/server';
 import { orders } from '@bazaar/db/schema';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db.ts';

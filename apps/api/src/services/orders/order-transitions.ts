@@ -1,4 +1,4 @@
-import { AppError } from '@bazaar/contracts';
+import { AppError } from '@bazaar/contracts/server';
 import { carts, orderEvents, orders, payments, refunds } from '@bazaar/db/schema';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db.ts';

@@ -5,7 +5,7 @@ import {
   type OrderEventType,
   orderEventTypeSchema,
   type PaymentStatus,
-} from '@bazaar/contracts';
+} from '@bazaar/contracts/server';
 import { orderEvents, orderLines, type orders, payments, refunds, users } from '@bazaar/db/schema';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db.ts';

@@ -1,4 +1,4 @@
-import type { PaymentOptions, PaymentSession } from '@bazaar/contracts';
+import type { PaymentOptions, PaymentSession } from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { orderEvents, orders, paymentEvents, payments, refunds } from '@bazaar/db/schema';
 import { and, eq, sql } from 'drizzle-orm';

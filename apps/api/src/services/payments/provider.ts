@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { PaymentProviderName } from '@bazaar/contracts';
+import type { PaymentProviderName } from '@bazaar/contracts/server';
 
 /** A payment as its provider sees it. Currencies are upper-case ISO 4217 codes. */
 export interface ProviderPayment {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AppError } from '@bazaar/contracts';
+import { AppError } from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { testProviderEvents, testProviderPayments } from '@bazaar/db/schema';
 import { and, eq, sql } from 'drizzle-orm';

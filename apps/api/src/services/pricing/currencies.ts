@@ -1,4 +1,4 @@
-import { invalidField, type ShopCurrency } from '@bazaar/contracts';
+import { invalidField, type ShopCurrency } from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { currencies } from '@bazaar/db/schema';
 import { asc, desc } from 'drizzle-orm';

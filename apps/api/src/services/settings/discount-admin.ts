@@ -1,4 +1,9 @@
-import { AppError, type DiscountCode, type DiscountCodeRequest, notFound } from '@bazaar/contracts';
+import {
+  AppError,
+  type DiscountCode,
+  type DiscountCodeRequest,
+  notFound,
+} from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { discountCodes, orders } from '@bazaar/db/schema';
 import { asc, desc, eq, isNotNull, sql } from 'drizzle-orm';

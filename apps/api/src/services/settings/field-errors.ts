@@ -1,4 +1,4 @@
-import { AppError, type AppErrorCode } from '@bazaar/contracts';
+import { AppError, type AppErrorCode } from '@bazaar/contracts/server';
 import { currencies } from '@bazaar/db/schema';
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db.ts';

@@ -1,4 +1,8 @@
-import { notFound, type ShippingMethod, type ShippingMethodRequest } from '@bazaar/contracts';
+import {
+  notFound,
+  type ShippingMethod,
+  type ShippingMethodRequest,
+} from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { currencies, shippingMethods, shippingRates } from '@bazaar/db/schema';
 import { and, asc, desc, eq, notInArray, sql } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-import type { ShopSettingsService } from '@bazaar/contracts';
+import type { ShopSettingsService } from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { createDiscountAdmin } from './discount-admin.ts';
 import { createShippingAdmin } from './shipping-admin.ts';

@@ -4,7 +4,7 @@ import {
   type TaxRate,
   type TaxRateRequest,
   type TaxSettings,
-} from '@bazaar/contracts';
+} from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { shopSettings, taxRates } from '@bazaar/db/schema';
 import { asc, eq, sql } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-import { AppError } from '@bazaar/contracts';
+import { AppError } from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { catalogImports, categories } from '@bazaar/db/schema';
 import { parse } from 'csv-parse/sync';

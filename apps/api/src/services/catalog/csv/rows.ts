@@ -1,4 +1,4 @@
-import { isPlainText, productStatusSchema, skuSchema, slugSchema } from '@bazaar/contracts';
+import { isPlainText, productStatusSchema, skuSchema, slugSchema } from '@bazaar/contracts/server';
 import { decimalToMinor } from '../../pricing/money-text.ts';
 import { compareAtColumn, priceColumn, unescapeFormula } from './columns.ts';
 
