@@ -6,20 +6,35 @@ import { transformer } from './transformer.ts';
 export interface ClientOptions {
   /** Full URL of the tRPC endpoint, e.g. `https://shop.example.com/trpc`. */
   url: string;
-  /** Extra headers for every request (e.g. a cookie when calling from a server). */
-  headers?: () => Record<string, string> | Promise<Record<string, string>>;
+  /**
+   * Extra headers for every request (e.g. a cookie when calling from a server), or a function
+   * giving them per request. A header whose value is undefined is not sent, so
+   * `{ authorization: token && \`Bearer ${token}\` }` needs no branch.
+   */
+  headers?: OptionalHeaders | (() => OptionalHeaders | Promise<OptionalHeaders>);
   fetch?: typeof fetch;
+}
+
+type OptionalHeaders = Record<string, string | undefined>;
+
+/** The headers with a value: a Fetch `Headers` would send an undefined one as "undefined". */
+function definedHeaders(headers: OptionalHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name] = value;
+  return out;
 }
 
 /** The typed Bazaar client: `client.catalog.products.list.query({ limit: 10 })`. */
 export function createClient(options: ClientOptions) {
+  const given = options.headers;
+  const headers = typeof given === 'function' ? given : given ? () => given : undefined;
   return createTRPCClient<AppRouter>({
     links: [
       httpBatchLink({
         url: options.url,
         transformer,
         maxItems: MAX_BATCH_SIZE,
-        ...(options.headers ? { headers: options.headers } : {}),
+        ...(headers ? { headers: async () => definedHeaders(await headers()) } : {}),
         ...(options.fetch ? { fetch: options.fetch } : {}),
       }),
     ],
