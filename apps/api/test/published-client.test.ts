@@ -27,6 +27,7 @@ const PINNED_TRPC = '11.22.1';
 
 /** What the consumer scripts print: the API's answers, as the script saw them. */
 interface Report {
+  cartItems: number;
   total: number;
   firstTitle: string;
   amountIsInteger: boolean;
@@ -37,8 +38,8 @@ interface Report {
 const consumer = (requireOrImport: 'import' | 'require') => `
 ${
   requireOrImport === 'import'
-    ? "import { createClient, isBazaarError, type AppRouter, type BazaarErrorCode } from '@bazaar/contracts';"
-    : "import bazaar = require('@bazaar/contracts');\nconst { createClient, isBazaarError } = bazaar;\ntype AppRouter = bazaar.AppRouter;\ntype BazaarErrorCode = bazaar.BazaarErrorCode;"
+    ? "import { createClient, isBazaarError, type AppRouter, type BazaarErrorCode, type Me } from '@bazaar/contracts';\nimport { fetchWithCookies } from '@bazaar/contracts/cookies';"
+    : "import bazaar = require('@bazaar/contracts');\nimport cookies = require('@bazaar/contracts/cookies');\nconst { fetchWithCookies } = cookies;\nconst { createClient, isBazaarError } = bazaar;\ntype AppRouter = bazaar.AppRouter;\ntype BazaarErrorCode = bazaar.BazaarErrorCode;\ntype Me = bazaar.Me;"
 }
 import type { inferRouterOutputs } from '@trpc/server';
 
@@ -51,7 +52,10 @@ export const typed = () => {
   const amount: number = listing.items[0]!.priceMin.amount;
   // @ts-expect-error: a total is a number
   const wrong: string = listing.total;
-  return [seen, amount, wrong];
+  const permission: Me['permissions'][number] = 'catalog:write';
+  // @ts-expect-error: not a permission
+  const noSuch: Me['permissions'][number] = 'catalog:everything';
+  return [seen, amount, wrong, permission, noSuch];
 };
 
 async function main() {
@@ -64,7 +68,7 @@ async function main() {
     void client.catalog.products.list.query({ limit: 'twenty' });
   };
   void typeErrors;
-  const page = await client.catalog.products.list.query({ limit: 5, sort: 'price_asc' });
+  const page = await client.catalog.products.list.query({ limit: 5, sort: 'price_asc', inStock: true });
   const first = page.items[0]!;
   const product = await client.catalog.products.bySlug.query({ slug: first.slug });
   let missing = { isBazaarError: false, code: '', appCode: '', httpStatus: 0 };
@@ -77,7 +81,13 @@ async function main() {
     if (appCode === 'NO_SUCH_CODE') throw e;
     missing = { isBazaarError: true, code: e.data.code, appCode, httpStatus: e.data.httpStatus };
   }
+  // A shopper's cart lives in a cookie: kept between calls by the cookie jar.
+  const shopper = createClient({ url: process.argv[2]!, fetch: fetchWithCookies() });
+  const variant = product.variants.find((v) => v.stock > 0 && v.price !== null)!;
+  await shopper.cart.add.mutate({ variantId: variant.id, quantity: 1 });
+  const cartItems = (await shopper.cart.get.query()).itemCount;
   console.log(JSON.stringify({
+    cartItems,
     total: page.total,
     firstTitle: first.title,
     amountIsInteger: Number.isInteger(first.priceMin.amount),
@@ -184,6 +194,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const expected = (report: Report) => {
   expect(report.total).toBeGreaterThan(0);
+  expect(report.cartItems).toBe(1);
   expect(report.product).toBe(report.firstTitle);
   expect(report.amountIsInteger).toBe(true);
   expect(report.missing).toEqual({
@@ -209,7 +220,7 @@ describe('the published client', () => {
     );
     expect(files.filter((f) => f.startsWith('package/src/'))).toEqual([]);
     const manifest = JSON.parse(await run(work, 'tar', ['-xzOf', tarball, 'package/package.json']));
-    expect(Object.keys(manifest.exports)).toEqual(['.', './client']);
+    expect(Object.keys(manifest.exports)).toEqual(['.', './client', './cookies']);
     expect(manifest.exports['.'].require.default).toBe('./dist/cjs/index.js');
     expect(Object.keys(manifest.peerDependencies)).toEqual(['@trpc/client', '@trpc/server']);
     const declarations = files.filter((f) => f.endsWith('.d.ts'));
@@ -222,7 +233,7 @@ describe('the published client', () => {
         );
       }
     }
-    const dependencies = ['@trpc/client', '@trpc/server', 'superjson', 'zod'];
+    const dependencies = ['@trpc/client', '@trpc/server', 'superjson', 'tough-cookie', 'zod'];
     expect(dependencies).toEqual(expect.arrayContaining([...imported]));
     expect([...imported]).toEqual(expect.arrayContaining(['@trpc/server', 'zod']));
   });

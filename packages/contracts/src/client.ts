@@ -8,8 +8,8 @@ export interface ClientOptions {
   url: string;
   /**
    * Extra headers for every request (e.g. a cookie when calling from a server), or a function
-   * giving them per request. A header whose value is undefined is not sent, so
-   * `{ authorization: token && \`Bearer ${token}\` }` needs no branch.
+   * giving them per request. A header whose value is undefined is not sent, so an optional
+   * token needs no branch: `{ authorization: token && 'Bearer ' + token }`.
    */
   headers?: OptionalHeaders | (() => OptionalHeaders | Promise<OptionalHeaders>);
   fetch?: typeof fetch;
