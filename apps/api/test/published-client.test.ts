@@ -27,6 +27,7 @@ const PINNED_TRPC = '11.22.1';
 
 /** What the consumer scripts print: the API's answers, as the script saw them. */
 interface Report {
+  pagesSeen: number;
   cartItems: number;
   total: number;
   firstTitle: string;
@@ -81,12 +82,18 @@ async function main() {
     if (appCode === 'NO_SUCH_CODE') throw e;
     missing = { isBazaarError: true, code: e.data.code, appCode, httpStatus: e.data.httpStatus };
   }
+  let pagesSeen = 0;
+  for await (const listed of client.catalog.products.iterate({ limit: 2 })) {
+    if (listed.items.length > 0) pagesSeen++;
+    if (pagesSeen === 2) break;
+  }
   // A shopper's cart lives in a cookie: kept between calls by the cookie jar.
   const shopper = createClient({ url: process.argv[2]!, fetch: fetchWithCookies() });
   const variant = product.variants.find((v) => v.stock > 0 && v.price !== null)!;
   await shopper.cart.add.mutate({ variantId: variant.id, quantity: 1 });
   const cartItems = (await shopper.cart.get.query()).itemCount;
   console.log(JSON.stringify({
+    pagesSeen,
     cartItems,
     total: page.total,
     firstTitle: first.title,
@@ -195,6 +202,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const expected = (report: Report) => {
   expect(report.total).toBeGreaterThan(0);
   expect(report.cartItems).toBe(1);
+  expect(report.pagesSeen).toBe(2);
   expect(report.product).toBe(report.firstTitle);
   expect(report.amountIsInteger).toBe(true);
   expect(report.missing).toEqual({

@@ -1,6 +1,12 @@
-import { createTRPCClient, httpBatchLink, type TRPCClientError } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  type TRPCClient,
+  type TRPCClientError,
+} from '@trpc/client';
 import { MAX_BATCH_SIZE } from './limits.ts';
 import type { AppRouter } from './root.ts';
+import type { ProductListInput, ProductPage } from './schemas/catalog-browse.ts';
 import { transformer } from './transformer.ts';
 
 export interface ClientOptions {
@@ -24,11 +30,57 @@ function definedHeaders(headers: OptionalHeaders): Record<string, string> {
   return out;
 }
 
+/** Every page of a keyset-paginated listing, from the first (or `input.cursor`) on. */
+async function* pages<
+  TInput extends { cursor?: string | undefined },
+  TPage extends { nextCursor: string | null },
+>(list: (input: TInput) => Promise<TPage>, input: TInput): AsyncGenerator<TPage, void, undefined> {
+  let cursor = input.cursor;
+  do {
+    const page = await list({ ...input, cursor });
+    yield page;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+}
+
+/** What the client adds to tRPC's: iterators over the listings paged by keyset cursors. */
+export interface BazaarClientIterators {
+  catalog: {
+    products: {
+      /**
+       * `for await (const page of client.catalog.products.iterate({ categorySlug: 'apparel' }))`:
+       * each page of the listing in turn, each fetched when the loop asks for it. The cursors
+       * are keyset positions, so products added meanwhile neither repeat nor shift a page.
+       */
+      iterate(
+        input?: Omit<ProductListInput, 'cursor'> & { cursor?: string },
+      ): AsyncGenerator<ProductPage, void, undefined>;
+    };
+  };
+}
+
+/** tRPC's client with `iterators` added where they belong (tRPC's own paths stay untouched). */
+function withIterators(
+  client: TRPCClient<AppRouter>,
+  iterators: BazaarClientIterators,
+): BazaarClient {
+  const extend = (target: object, extra: Record<string, unknown>): object =>
+    new Proxy(target, {
+      get(t, key) {
+        if (typeof key !== 'string' || !Object.hasOwn(extra, key)) return Reflect.get(t, key);
+        const added = extra[key];
+        if (typeof added === 'function') return added;
+        return extend(Reflect.get(t, key) as object, added as Record<string, unknown>);
+      },
+    });
+  return extend(client, iterators as unknown as Record<string, unknown>) as BazaarClient;
+}
+
 /** The typed Bazaar client: `client.catalog.products.list.query({ limit: 10 })`. */
-export function createClient(options: ClientOptions) {
+export function createClient(options: ClientOptions): BazaarClient {
   const given = options.headers;
   const headers = typeof given === 'function' ? given : given ? () => given : undefined;
-  return createTRPCClient<AppRouter>({
+  const client = createTRPCClient<AppRouter>({
     links: [
       httpBatchLink({
         url: options.url,
@@ -39,9 +91,16 @@ export function createClient(options: ClientOptions) {
       }),
     ],
   });
+  return withIterators(client, {
+    catalog: {
+      products: {
+        iterate: (input = {}) => pages((i) => client.catalog.products.list.query(i), input),
+      },
+    },
+  });
 }
 
-export type BazaarClient = ReturnType<typeof createClient>;
+export type BazaarClient = TRPCClient<AppRouter> & BazaarClientIterators;
 export type BazaarClientError = TRPCClientError<AppRouter>;
 
 /**

@@ -7,6 +7,7 @@ export * from './access.ts';
 export {
   type BazaarClient,
   type BazaarClientError,
+  type BazaarClientIterators,
   type ClientOptions,
   createClient,
   isBazaarError,
