@@ -24,6 +24,17 @@ const app = useTestApp({
 
 const client = () => createClient({ url: `${app().url}/trpc` });
 
+/** The `data` of a tRPC error answer (the first call's, for a batch), with its app code. */
+async function trpcErrorData(res: Response): Promise<Record<string, unknown>> {
+  const body = (await res.json()) as unknown;
+  const envelope = (Array.isArray(body) ? body[0] : body) as {
+    error: { json: { data: Record<string, unknown> } };
+  };
+  const { data } = envelope.error.json;
+  expect(typeof data.appCode).toBe('string');
+  return data;
+}
+
 describe('typed client over HTTP', () => {
   it('lists products and fetches one by slug', async () => {
     const page = await client().catalog.products.list.query({ limit: 3 });
@@ -93,6 +104,7 @@ describe('malformed requests', () => {
     const paths = Array.from({ length: MAX_BATCH_SIZE + 1 }, () => 'catalog.categories').join(',');
     const res = await fetch(`${app().url}/trpc/${paths}?batch=1&input=%7B%7D`);
     expect(res.status).toBe(400);
+    expect(await trpcErrorData(res)).toMatchObject({ code: 'BAD_REQUEST', httpStatus: 400 });
     expect(calls).toBe(before);
     const ok = await fetch(
       `${app().url}/trpc/catalog.categories,catalog.categories?batch=1&input=%7B%7D`,
@@ -110,6 +122,8 @@ describe('malformed requests', () => {
     });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
+    // In tRPC's error shape, so a client reports it with its code.
+    expect(await trpcErrorData(res)).toMatchObject({ httpStatus: res.status });
     expect(calls).toBe(before);
   });
 
