@@ -6,7 +6,7 @@
 export const bazaarErrorCodes = [
   /** A field is wrong: `data.fieldErrors` says which and why. */
   'INVALID_INPUT',
-  /** The request itself is malformed: wrong method, too large, too many calls in a batch. */
+  /** The request itself is malformed: wrong method, body too large, not JSON. */
   'INVALID_REQUEST',
   /** A browser request from another site, or a mutation without a JSON body (CSRF guard). */
   'CROSS_SITE_REFUSED',
