@@ -89,13 +89,9 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(
 
     const url = req.url ?? '';
     if (!url.startsWith(opts.basePath)) return null;
-    const queryAt = url.indexOf('?');
-    const path = url.slice(opts.basePath.length, queryAt === -1 ? undefined : queryAt);
+    const { path, query, isBatchCall, paths } = callsOf(url, opts.basePath);
     if (!PROCEDURE_PATHS.test(path)) return null;
-    const query = new URLSearchParams(queryAt === -1 ? '' : url.slice(queryAt + 1));
     if (query.has('connectionParams')) return null;
-    const isBatchCall = query.get('batch') === '1';
-    const paths = isBatchCall ? path.split(',') : [path];
     if (paths.length > opts.maxBatchSize) return null;
 
     const type = method === 'GET' ? 'query' : 'mutation';
@@ -227,14 +223,9 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(
 
   /** Every call of the request answered with `error`, one envelope per call of a batch. */
   function refuse(req: IncomingMessage, res: ServerResponse, error: TRPCError): void {
-    const url = req.url ?? '';
-    const queryAt = url.indexOf('?');
-    const path = url.slice(opts.basePath.length, queryAt === -1 ? undefined : queryAt);
-    const query = new URLSearchParams(queryAt === -1 ? '' : url.slice(queryAt + 1));
-    const isBatchCall = query.get('batch') === '1';
-    const paths = (isBatchCall ? path.split(',') : [path]).slice(0, opts.maxBatchSize);
+    const { isBatchCall, paths } = callsOf(req.url ?? '', opts.basePath);
     const type = req.method === 'GET' ? 'query' : 'mutation';
-    const envelopes = paths.map((p) => ({
+    const envelopes = paths.slice(0, opts.maxBatchSize).map((p) => ({
       error: getErrorShape({ config, ctx: undefined, error, input: undefined, path: p, type }),
     }));
     const untransformed = isBatchCall ? envelopes : envelopes[0];
@@ -252,6 +243,15 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(
     const plan = planFor(req);
     await (plan ? answer(req, res, plan) : stock(req, res));
   };
+}
+
+/** The procedure paths a tRPC URL calls (a batch's comma-separated list) and its query. */
+function callsOf(url: string, basePath: string) {
+  const queryAt = url.indexOf('?');
+  const path = url.slice(basePath.length, queryAt === -1 ? undefined : queryAt);
+  const query = new URLSearchParams(queryAt === -1 ? '' : url.slice(queryAt + 1));
+  const isBatchCall = query.get('batch') === '1';
+  return { path, query, isBatchCall, paths: isBatchCall ? path.split(',') : [path] };
 }
 
 /** A query answer caches may keep (responseMeta said so) gets an ETag and 304s. */
