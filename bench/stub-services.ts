@@ -133,6 +133,12 @@ export const stubServices: ServerServices = {
     listRoles: unused('staff.listRoles'),
     mailbox: unused('staff.mailbox'),
   },
+  apiKeys: {
+    list: unused('apiKeys.list'),
+    create: unused('apiKeys.create'),
+    revoke: unused('apiKeys.revoke'),
+    authenticate: unused('apiKeys.authenticate'),
+  },
   sessions: {
     create: unused('sessions.create'),
     validate: unused('sessions.validate'),

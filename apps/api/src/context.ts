@@ -1,4 +1,11 @@
-import type { Actor, ClientInfo, Context, CurrentSession } from '@bazaar/contracts/server';
+import {
+  type Actor,
+  AppError,
+  type ClientInfo,
+  type Context,
+  type CurrentSession,
+} from '@bazaar/contracts/server';
+import { TRPCError } from '@trpc/server';
 import type { Logger } from './logger.ts';
 import {
   type CookieConfig,
@@ -19,6 +26,8 @@ export interface RequestState {
   log: Logger;
   client: ClientInfo;
   cookieHeader: string | undefined;
+  /** The `Authorization` header: a program's API key as a bearer token. */
+  authorization: string | undefined;
   /** Adds a Set-Cookie header to the response. */
   setCookie(value: string): void;
 }
@@ -53,13 +62,10 @@ export async function createContext(
   state: RequestState,
   cookieConfig: CookieConfig,
 ): Promise<Context> {
-  const token = readCookie(state.cookieHeader, 'session', cookieConfig);
-  const session = token ? await services.sessions.validate(token) : null;
-  if (token && !session) state.setCookie(serializeClearedCookie('session', cookieConfig));
-  // Sliding expiry: the cookie's lifetime follows the session's.
-  if (token && session?.refreshed)
-    state.setCookie(serializeCookie('session', token, session.cookieExpiresAt, cookieConfig));
-  const { actor, current } = resolveCaller(session, services.demoMode);
+  const { actor, current } =
+    state.authorization === undefined
+      ? await sessionCaller(services, state, cookieConfig)
+      : { actor: await apiKeyCaller(services, state.authorization), current: null };
   return {
     requestId: state.requestId,
     actor,
@@ -87,5 +93,44 @@ export async function createContext(
       clearCart: () => state.setCookie(serializeClearedCookie('cart', cookieConfig)),
     },
     services,
+  };
+}
+
+async function sessionCaller(
+  services: ServerServices,
+  state: RequestState,
+  cookieConfig: CookieConfig,
+): Promise<{ actor: Actor; current: CurrentSession | null }> {
+  const token = readCookie(state.cookieHeader, 'session', cookieConfig);
+  const session = token ? await services.sessions.validate(token) : null;
+  if (token && !session) state.setCookie(serializeClearedCookie('session', cookieConfig));
+  // Sliding expiry: the cookie's lifetime follows the session's.
+  if (token && session?.refreshed)
+    state.setCookie(serializeCookie('session', token, session.cookieExpiresAt, cookieConfig));
+  return resolveCaller(session, services.demoMode);
+}
+
+const BEARER = /^Bearer +(\S+) *$/i;
+
+/**
+ * The program a bearer token names. A request that sends `Authorization` is refused whole unless
+ * it names a live key: a program with a revoked key should fail loudly, not carry on as a stranger.
+ */
+async function apiKeyCaller(services: ServerServices, authorization: string): Promise<Actor> {
+  const token = BEARER.exec(authorization)?.[1];
+  const caller = token ? await services.apiKeys.authenticate(token) : null;
+  if (!caller) {
+    const message = token ? 'Invalid API key' : 'Send an API key as "Authorization: Bearer <key>"';
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message,
+      cause: new AppError('UNAUTHORIZED', message, { appCode: 'INVALID_API_KEY' }),
+    });
+  }
+  return {
+    kind: 'apiKey',
+    keyId: caller.keyId,
+    userId: caller.userId,
+    permissions: new Set(caller.permissions),
   };
 }

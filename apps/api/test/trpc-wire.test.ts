@@ -35,6 +35,7 @@ function handlerOptions() {
           log: pino({ level: 'silent' }),
           client: { ip: '127.0.0.1', userAgent: null },
           cookieHeader: req.headers.cookie,
+          authorization: req.headers.authorization,
           setCookie: () => {},
         },
         { secure: false },

@@ -1,6 +1,7 @@
 import type { Permission } from './access.ts';
 import type { AccountService } from './routers/account.ts';
 import type { StaffService } from './routers/admin.ts';
+import type { ApiKeyService } from './routers/api-keys.ts';
 import type { AuthService } from './routers/auth.ts';
 import type { CartService } from './routers/cart.ts';
 import type { CatalogService } from './routers/catalog.ts';
@@ -10,11 +11,16 @@ import type { OrderService } from './routers/orders.ts';
 import type { OrderAdminService } from './routers/orders-admin.ts';
 import type { ShopSettingsService } from './routers/shop-settings.ts';
 
-/** Who is calling. Filled in by the API from the session; procedures declare which actors they accept. */
+/**
+ * Who is calling. Filled in by the API from the session cookie or, for programs, from a staff API
+ * key sent as a bearer token; procedures declare which actors they accept. An API key acts for the
+ * staff member who made it (`userId`), with its own role's permissions, and has no session.
+ */
 export type Actor =
   | { kind: 'anonymous' }
   | { kind: 'customer'; userId: string; sessionId: string }
-  | { kind: 'staff'; userId: string; sessionId: string; permissions: ReadonlySet<Permission> };
+  | { kind: 'staff'; userId: string; sessionId: string; permissions: ReadonlySet<Permission> }
+  | { kind: 'apiKey'; keyId: string; userId: string; permissions: ReadonlySet<Permission> };
 
 /**
  * The session named by the request's cookie, when valid. A session still waiting for its
@@ -58,6 +64,7 @@ export interface Services {
   auth: AuthService;
   account: AccountService;
   staff: StaffService;
+  apiKeys: ApiKeyService;
   cart: CartService;
   checkout: CheckoutService;
   shopSettings: ShopSettingsService;
@@ -77,7 +84,15 @@ export interface Context {
 }
 
 /** The signed-in caller of a `user`, `customer` or `staff` procedure (access already enforced). */
-export function signedIn(ctx: Context): { userId: string; sessionId: string } {
+export function signedIn(ctx: Context): { userId: string } {
   if (ctx.actor.kind === 'anonymous') throw new Error('signedIn() used in a public procedure');
-  return { userId: ctx.actor.userId, sessionId: ctx.actor.sessionId };
+  return { userId: ctx.actor.userId };
+}
+
+/** The caller's session, in procedures that only session callers reach (`user`, `customer`, `staff(null)`). */
+export function sessionOf(ctx: Context): { userId: string; sessionId: string } {
+  const { actor } = ctx;
+  if (actor.kind === 'anonymous' || actor.kind === 'apiKey')
+    throw new Error('sessionOf() used where callers without a session are admitted');
+  return { userId: actor.userId, sessionId: actor.sessionId };
 }

@@ -11,6 +11,8 @@ export const bazaarErrorCodes = [
   /** A browser request from another site, or a mutation without a JSON body (CSRF guard). */
   'CROSS_SITE_REFUSED',
   'SIGN_IN_REQUIRED',
+  /** The bearer token is not a live API key: unknown, malformed, revoked or expired. */
+  'INVALID_API_KEY',
   'PERMISSION_DENIED',
   /** Too many attempts: `data.retryAfterSeconds` says when to try again. */
   'RATE_LIMITED',

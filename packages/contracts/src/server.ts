@@ -12,12 +12,14 @@ export {
   type IssuedSession,
   type ResponseCookies,
   type Services,
+  sessionOf,
   signedIn,
 } from './context.ts';
 export * from './index.ts';
 export { appRouter } from './root.ts';
 export type { AccountService } from './routers/account.ts';
 export type { StaffService } from './routers/admin.ts';
+export type { ApiKeyService } from './routers/api-keys.ts';
 export type { AuthService, SignedInResult } from './routers/auth.ts';
 export type { CartOwner, CartService } from './routers/cart.ts';
 export type { CatalogService } from './routers/catalog.ts';

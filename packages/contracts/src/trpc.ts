@@ -78,13 +78,17 @@ function refuseUnlessAllowed(ctx: Context, meta: ProcedureMeta | undefined): voi
   const { actor } = ctx;
   if (actor.kind === 'anonymous')
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in required' });
+  // A program's key reaches staff procedures that name a permission, nothing tied to a person's
+  // own account or session (passwords, two-factor, sessions, a customer's orders).
+  if (actor.kind === 'apiKey' && !(access.kind === 'staff' && access.permission))
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'API keys cannot call this; sign in' });
   if (access.kind === 'user') return;
   if (access.kind === 'customer') {
     if (actor.kind !== 'customer')
       throw new TRPCError({ code: 'FORBIDDEN', message: 'Customers only' });
     return;
   }
-  if (actor.kind !== 'staff') throw new TRPCError({ code: 'FORBIDDEN', message: 'Staff only' });
+  if (actor.kind === 'customer') throw new TRPCError({ code: 'FORBIDDEN', message: 'Staff only' });
   if (access.permission && !actor.permissions.has(access.permission))
     throw new TRPCError({ code: 'FORBIDDEN', message: `Requires permission ${access.permission}` });
 }

@@ -11,7 +11,7 @@ export interface CacheDecision {
   paths: readonly string[] | undefined;
   /** The access kind the contract declares for a procedure path. */
   accessOf: (path: string) => string | undefined;
-  /** Whether the caller has a session (even one still owing its second factor). */
+  /** Whether the caller has a session (even one still owing its second factor) or an API key. */
   signedIn: boolean;
   failed: boolean;
   /** The answer is streamed: its errors are not known when the headers go out. */

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import {
+  type Actor,
   AppError,
   appRouter,
   MAX_BATCH_SIZE,
@@ -83,7 +84,7 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
         type,
         paths,
         accessOf: (path) => accessKinds.get(path),
-        signedIn: (ctx?.session ?? null) !== null,
+        signedIn: (ctx?.session ?? null) !== null || ctx?.actor.kind === 'apiKey',
         failed: errors.length > 0,
         streamed: eagerGeneration,
         setsCookie: !!req && settingCookies.has(req),
@@ -129,6 +130,7 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
         userAgent: req.headers['user-agent']?.slice(0, 512) ?? null,
       },
       cookieHeader: req.headers.cookie,
+      authorization: req.headers.authorization,
       setCookie: (value) => {
         settingCookies.add(req);
         res.appendHeader('set-cookie', value);
@@ -269,13 +271,20 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
   async function catalogEditor(req: IncomingMessage, res: ServerResponse): Promise<string | false> {
     const state = requestStates.get(req);
     if (!state) throw new Error('request state missing');
-    const { actor } = await createContext(services, state, security.cookie);
     res.setHeader('cache-control', 'no-store');
+    let actor: Actor;
+    try {
+      ({ actor } = await createContext(services, state, security.cookie));
+    } catch (err) {
+      if (!(err instanceof TRPCError) || err.code !== 'UNAUTHORIZED') throw err;
+      sendJson(res, 401, { error: err.message });
+      return false;
+    }
     if (actor.kind === 'anonymous') {
       sendJson(res, 401, { error: 'Sign in required' });
       return false;
     }
-    if (actor.kind !== 'staff' || !actor.permissions.has('catalog:write')) {
+    if (actor.kind === 'customer' || !actor.permissions.has('catalog:write')) {
       sendJson(res, 403, { error: 'Requires permission catalog:write' });
       return false;
     }

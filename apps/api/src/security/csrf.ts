@@ -15,7 +15,8 @@ export interface CsrfRefusal {
  * Requires a JSON body (or, for uploads, a raw image body), which a cross-site HTML form cannot
  * send without a CORS preflight, and
  * refuses requests the browser labels as coming from another site. Clients that send neither
- * `Origin` nor `Sec-Fetch-Site` are not browsers and carry no ambient cookies to abuse.
+ * `Origin` nor `Sec-Fetch-Site` are not browsers and carry no ambient cookies to abuse; nor do
+ * requests with an `Authorization` header (API keys).
  */
 export function refuseCrossSite(
   req: IncomingMessage,
@@ -24,6 +25,10 @@ export function refuseCrossSite(
 ): CsrfRefusal | null {
   const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   if (!body.types.includes(contentType ?? '')) return { status: 415, message: body.message };
+  // A bearer request is a program's: it is authenticated by its key alone (the API then ignores
+  // the session cookie), and a browser cannot add that header to a cross-site request without a
+  // CORS preflight, which the API never grants.
+  if (req.headers.authorization !== undefined) return null;
   const site = req.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none')
     return { status: 403, message: 'Cross-site request refused' };

@@ -11,6 +11,7 @@ import { createRateLimits, type RateLimits } from '../security/rate-limits.ts';
 import { createAccountService } from './accounts/account-service.ts';
 import { createAuthService } from './accounts/auth-service.ts';
 import { createSessionStore, type SessionStore } from './accounts/sessions.ts';
+import { type ApiKeys, createApiKeys } from './admin/api-keys.ts';
 import { createStaffService } from './admin/staff-service.ts';
 import { createCartService } from './cart/cart-service.ts';
 import { createCachedCatalogService } from './catalog/cached-catalog-service.ts';
@@ -80,6 +81,8 @@ export interface ServiceDeps extends ServicesConfig {
 /** The contract's services plus what the HTTP layer needs: sessions, catalog files. */
 export interface ServerServices extends Services {
   sessions: SessionStore;
+  /** Staff API keys, including checking a bearer token. */
+  apiKeys: ApiKeys;
   /** The catalog as CSV rows (header first), read a page at a time. */
   catalogCsv: () => AsyncGenerator<string[]>;
   /** CSV imports: read a file, then apply it in the background. */
@@ -180,6 +183,7 @@ export function createServices(
     auth: createAuthService(db, sessions, deps),
     account: createAccountService(db, sessions, deps),
     staff: createStaffService(db, sessions, deps),
+    apiKeys: createApiKeys(db, config.now),
     sessions,
     demoMode: config.demoMode,
   };

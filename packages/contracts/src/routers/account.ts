@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ClientInfo } from '../context.ts';
-import { signedIn } from '../context.ts';
+import { sessionOf, signedIn } from '../context.ts';
 import {
   type Address,
   type AddressInput,
@@ -58,14 +58,14 @@ export const accountRouter = createRouter({
     .input(changePasswordInputSchema)
     .output(acceptedSchema)
     .mutation(async ({ ctx, input }) => {
-      const { userId, sessionId } = signedIn(ctx);
+      const { userId, sessionId } = sessionOf(ctx);
       await ctx.services.account.changePassword(userId, sessionId, input);
       return accepted;
     }),
 
   sessions: createRouter({
     list: userProcedure.output(z.array(sessionSummarySchema)).query(({ ctx }) => {
-      const { userId, sessionId } = signedIn(ctx);
+      const { userId, sessionId } = sessionOf(ctx);
       return ctx.services.account.listSessions(userId, sessionId);
     }),
 
@@ -74,7 +74,7 @@ export const accountRouter = createRouter({
       .input(sessionIdInputSchema)
       .output(acceptedSchema)
       .mutation(async ({ ctx, input }) => {
-        const { userId, sessionId } = signedIn(ctx);
+        const { userId, sessionId } = sessionOf(ctx);
         await ctx.services.account.revokeSession(userId, input.id);
         if (input.id === sessionId) ctx.cookies.clearSession();
         return accepted;
@@ -83,7 +83,7 @@ export const accountRouter = createRouter({
     revokeOthers: userProcedure
       .output(z.object({ revoked: z.number().int().nonnegative() }))
       .mutation(async ({ ctx }) => {
-        const { userId, sessionId } = signedIn(ctx);
+        const { userId, sessionId } = sessionOf(ctx);
         return { revoked: await ctx.services.account.revokeOtherSessions(userId, sessionId) };
       }),
   }),

@@ -15,6 +15,7 @@ import {
   staffMemberSchema,
 } from '../schemas/admin.ts';
 import { createRouter, staffProcedure } from '../trpc.ts';
+import { apiKeysRouter } from './api-keys.ts';
 import { catalogAdminRouter } from './catalog-admin.ts';
 import { ordersAdminRouter } from './orders-admin.ts';
 import { shopSettingsRouter } from './shop-settings.ts';
@@ -40,6 +41,7 @@ export const adminRouter = createRouter({
   catalog: catalogAdminRouter,
   settings: shopSettingsRouter,
   orders: ordersAdminRouter,
+  apiKeys: apiKeysRouter,
 
   staff: createRouter({
     list: staffProcedure('staff:manage')

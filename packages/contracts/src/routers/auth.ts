@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ClientInfo, Context, CurrentSession, IssuedSession } from '../context.ts';
-import { signedIn } from '../context.ts';
+import { sessionOf, signedIn } from '../context.ts';
 import {
   acceptedSchema,
   emailTokenInputSchema,
@@ -145,7 +145,7 @@ export const authRouter = createRouter({
       .input(z.object({ code: totpCodeSchema }))
       .output(recoveryCodesSchema)
       .mutation(async ({ ctx, input }) => {
-        const { userId, sessionId } = signedIn(ctx);
+        const { userId, sessionId } = sessionOf(ctx);
         const recoveryCodes = await ctx.services.auth.confirmTotpEnrolment(
           userId,
           sessionId,

@@ -40,7 +40,8 @@ export interface CartService {
 
 export function cartOwner(ctx: Context): CartOwner {
   return {
-    userId: ctx.actor.kind === 'anonymous' ? null : ctx.actor.userId,
+    // A program's API key shops as a guest: its cart is the one its cart cookie names.
+    userId: ctx.actor.kind === 'customer' || ctx.actor.kind === 'staff' ? ctx.actor.userId : null,
     guestToken: ctx.cartToken,
     setGuestToken: (token) => ctx.cookies.setCart(token),
     clearGuestToken: () => ctx.cookies.clearCart(),

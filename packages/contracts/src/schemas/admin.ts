@@ -51,3 +51,36 @@ export const mailboxInputSchema = z.object({
   limit: z.number().int().min(1).max(100).default(50),
 });
 export type MailboxInput = z.infer<typeof mailboxInputSchema>;
+
+/** What staff see of an API key: never its secret, which is shown once, when it is created. */
+export const apiKeySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The token's start (`bzk_` and part of its id), to tell keys apart in logs and lists. */
+  prefix: z.string(),
+  role: roleRefSchema,
+  createdBy: z.object({ id: z.uuid(), name: z.string() }),
+  createdAt: z.date(),
+  expiresAt: z.date().nullable(),
+  lastUsedAt: z.date().nullable(),
+  revokedAt: z.date().nullable(),
+});
+export type ApiKey = z.infer<typeof apiKeySchema>;
+
+export const API_KEY_MAX_DAYS = 3650;
+export const createApiKeyInputSchema = z.object({
+  name: z.string().trim().min(1, 'Name the key after the program that uses it').max(80),
+  roleId: z.uuid(),
+  /** Omitted: the key works until it is revoked. */
+  expiresInDays: z.number().int().min(1).max(API_KEY_MAX_DAYS).optional(),
+});
+export type CreateApiKeyInput = z.infer<typeof createApiKeyInputSchema>;
+
+export const createdApiKeySchema = z.object({
+  key: apiKeySchema,
+  /** The bearer token. It is not stored and cannot be shown again. */
+  token: z.string(),
+});
+export type CreatedApiKey = z.infer<typeof createdApiKeySchema>;
+
+export const apiKeyIdInputSchema = z.object({ id: z.string().min(1).max(64) });

@@ -19,17 +19,10 @@ import type { ServicesConfig } from '../index.ts';
 import { staffInviteMail } from '../mail/messages.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { OWNER_ROLE } from './built-in-roles.ts';
+import { assertMayGrant, permissionsOf } from './grants.ts';
 
 const HIDDEN_BODY =
   "(Hidden: this message may carry a link that signs in as its recipient. Only staff holding every permission read other people's mail.)";
-
-async function permissionsOf(db: DbOrTx, roleId: string): Promise<Set<Permission>> {
-  const rows = await db
-    .select({ permission: rolePermissions.permission })
-    .from(rolePermissions)
-    .where(eq(rolePermissions.roleId, roleId));
-  return new Set(rows.map((r) => r.permission as Permission));
-}
 
 const staffColumns = {
   id: users.id,
@@ -81,20 +74,6 @@ export function createStaffService(
     const [row] = await selectStaff(tx).where(and(eq(users.id, userId), eq(users.kind, 'staff')));
     if (!row) throw notFound('Staff member');
     return toStaffMember(row);
-  }
-
-  /** Nobody hands out permissions they do not hold themselves. */
-  async function assertMayGrant(tx: DbOrTx, actorId: string, roleId: string) {
-    const actor = await getUser(tx, actorId);
-    const [role] = await tx.select({ id: roles.id }).from(roles).where(eq(roles.id, roleId));
-    if (!role)
-      throw new AppError('BAD_REQUEST', 'Unknown role', {
-        fieldErrors: { roleId: ['Unknown role'] },
-      });
-    const granted = await permissionsOf(tx, roleId);
-    const held = actor.roleId ? await permissionsOf(tx, actor.roleId) : new Set<Permission>();
-    if ([...granted].some((p) => !held.has(p)))
-      throw new AppError('FORBIDDEN', 'You cannot grant a role with permissions you do not have');
   }
 
   /** The shop must always keep an active Owner who can manage staff. */
