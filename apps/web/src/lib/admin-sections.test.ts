@@ -17,6 +17,7 @@ describe('admin sections', () => {
       'Dashboard',
       'Staff',
       'Roles',
+      'API keys',
       'Mailbox',
       'Security',
     ]);

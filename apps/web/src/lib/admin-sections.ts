@@ -77,6 +77,12 @@ const ADMIN_SECTIONS: readonly AdminSection[] = [
     permission: 'staff:manage',
   },
   {
+    href: '/admin/api-keys',
+    label: 'API keys',
+    icon: 'M15 7a4 4 0 1 1-3.9 4.9L3 20v-3h3v-3h3l2.1-2.1A4 4 0 0 1 15 7Zm1 3h.01',
+    permission: 'staff:manage',
+  },
+  {
     href: '/admin/mailbox',
     label: 'Mailbox',
     icon: 'M4 4h16a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2Zm18 2-10 7L2 6',

@@ -17,6 +17,7 @@ import { formValues, useFormErrors } from '@/components/ui/use-form-errors';
 import { fieldError, formErrors } from '@/lib/form-errors';
 import { type StaffStatus, staffStatus } from '@/lib/staff';
 import { useTRPC } from '@/trpc/react';
+import { RoleField } from './role-field';
 
 /** Invalidates what a staff change affects: the list, role member counts, the mailbox. */
 function useRefreshStaff() {
@@ -337,17 +338,11 @@ function InviteForm({
         <div className="grid gap-4 md:grid-cols-3">
           <TextField label="Name" name="name" autoComplete="off" required error={field('name')} />
           <EmailField autoComplete="off" required error={field('email')} />
-          <SelectField label="Role" name="roleId" required defaultValue="" error={field('roleId')}>
-            <option value="" disabled>
-              Choose a role
-            </option>
-            {roles.map((role) => (
-              <option key={role.id} value={role.id}>
-                {role.name}
-                {role.requiresTwoFactor ? ' (requires two-factor)' : ''}
-              </option>
-            ))}
-          </SelectField>
+          <RoleField
+            roles={roles}
+            error={field('roleId')}
+            note={(role) => (role.requiresTwoFactor ? ' (requires two-factor)' : '')}
+          />
         </div>
         <Button type="submit" pending={invite.isPending}>
           Send invitation
