@@ -151,7 +151,7 @@ describe('graceful shutdown', () => {
       media: createMediaStore(mkdtempSync(join(tmpdir(), 'bazaar-uploads-')), 1024),
       services,
       log: capturingLogger().log,
-      ping: async () => true,
+      readiness: async () => ({ status: 'ready', checks: {} }),
       security: testSecurity,
     });
     await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
