@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { createDb } from '@bazaar/db';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../src/app.ts';
 import { loadEnv } from '../src/env.ts';
@@ -70,6 +71,45 @@ describe('/readyz of the whole app (database, Redis, job queue)', () => {
     for (const job of ['mail', 'payments', 'reservations', 'cleanup'])
       expect(text).toMatch(new RegExp(`^bazaar_job_queue_depth\\{job="${job}"\\} \\d+$`, 'm'));
     expect(text).toMatch(/^bazaar_process_resident_memory_bytes \d+/m);
+  });
+
+  it('counts the connections transactions hold, as PostgreSQL sees them', async () => {
+    const held = async () => {
+      const res = await fetch(`${healthy.url}/metrics`, {
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      });
+      const text = await res.text();
+      return Number(
+        /^bazaar_db_connections\{state="idle_in_transaction"\} (\d+)$/m.exec(text)?.[1],
+      );
+    };
+    // Three of the pool's four held open between statements (a background job may hold one more).
+    let release = () => {};
+    const released = new Promise<void>((done) => {
+      release = done;
+    });
+    let begun = 0;
+    let allBegun = () => {};
+    const holding = new Promise<void>((done) => {
+      allBegun = done;
+    });
+    const transactions = [1, 2, 3].map(() =>
+      healthy.app.db.db.transaction(async (tx) => {
+        await tx.execute(sql`select 1`);
+        if (++begun === 3) allBegun();
+        await released;
+      }),
+    );
+    await holding;
+    const during = await held();
+    release();
+    await Promise.all(transactions);
+    expect(during).toBeGreaterThanOrEqual(3);
+    expect(during).toBeLessThanOrEqual(4);
+  });
+
+  it('refuses a METRICS_TOKEN too short to be a secret', () => {
+    expect(() => loadEnv({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
 
   it('is unready when Redis is configured but down', async () => {

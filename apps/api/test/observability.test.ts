@@ -137,6 +137,15 @@ describe('the request log line', () => {
     const email = uniqueEmail('logged');
     await browser.client.auth.signUp.mutate({ name: 'Log Reader', email, password: PASSWORD });
     await browser.client.auth.signOut.mutate();
+    // Refused input is logged as a rejection, by its message only: not the value given.
+    const weak = `w${randomBytes(3).toString('hex')}`;
+    await expect(
+      browser.client.auth.signUp.mutate({
+        name: 'Weak',
+        email: uniqueEmail('weak'),
+        password: weak,
+      }),
+    ).rejects.toThrow();
     const wrong = `${PASSWORD}-wrong`;
     await expect(browser.client.auth.signIn.mutate({ email, password: wrong })).rejects.toThrow();
     const signedIn = await browser.client.auth.signIn.mutate({ email, password: PASSWORD });
@@ -162,7 +171,9 @@ describe('the request log line', () => {
 
     const lines = server.lines();
     const output = JSON.stringify(lines);
-    for (const secret of [PASSWORD, wrong, session, bearer]) expect(output).not.toContain(secret);
+    expect(lines.some((l) => l.msg === 'procedure rejected')).toBe(true);
+    for (const secret of [PASSWORD, wrong, weak, session, bearer])
+      expect(output).not.toContain(secret);
     const line = lines.find((l) => l.reqId === 'log-line-1' && l.msg === 'request');
     expect(line).toMatchObject({
       procedures: ['auth.session'],
