@@ -10,6 +10,8 @@ import { startListingSweeper } from './jobs/listing-sweeper.ts';
 import { backgroundJobs, createJobQueue, type JobQueue } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
 import { createMediaStore } from './media/store.ts';
+import { createMetrics } from './observability/metrics.ts';
+import { createReadiness } from './observability/readiness.ts';
 import { defaultDataDir, pgliteDirFor, uploadDirFor } from './paths.ts';
 import { allowedOriginsFor } from './security/csrf.ts';
 import { devSecretKey } from './security/dev-secret-key.ts';
@@ -83,6 +85,12 @@ export async function createApp(env: Env, log: Logger): Promise<App> {
     database: db.pglite ? { pglite: db.pglite } : { url: env.DATABASE_URL as string },
     log,
   });
+  const metrics = createMetrics({
+    poolStats: db.poolStats,
+    jobDepths: queue.depths,
+    log,
+    processMetrics: true,
+  });
   // Filled in below: the services are made before the server.
   let server: Server | undefined;
   const services = createServices(db.db, {
@@ -103,13 +111,20 @@ export async function createApp(env: Env, log: Logger): Promise<App> {
     catalogCache: env.CATALOG_CACHE
       ? { store: createCacheStore({ redis, prefix: `${env.REDIS_KEY_PREFIX}:cache:catalog`, log }) }
       : undefined,
+    metrics: metrics.shop,
   });
   server = createApiServer({
     services,
     log,
-    ping: db.ping,
+    readiness: createReadiness({
+      database: db.ping,
+      redis: redis && (async () => (await redis.ping()) === 'PONG'),
+      jobs: queue.healthy,
+    }),
     security: httpSecurityFor(env),
     media: createMediaStore(uploadDirFor(env), env.UPLOAD_MAX_MB * 1024 * 1024),
+    metrics,
+    metricsToken: env.METRICS_TOKEN,
   });
   try {
     await queue.start(

@@ -42,6 +42,14 @@ const envSchema = z.object({
     .string()
     .regex(/^[\w.-]{1,64}$/, 'letters, digits, _ . - only (at most 64)')
     .default('bazaar'),
+  /**
+   * The bearer token Prometheus sends to read `/metrics` (`openssl rand -base64 32`); unset,
+   * `/metrics` answers 404.
+   */
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^[\w+/=.~-]{24,256}$/, 'at least 24 characters: letters, digits, + / = . ~ _ -')
+    .optional(),
   /** Outgoing mail server, e.g. smtp://user:pass@smtp.example.com:587. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(3).default('Bazaar <no-reply@bazaar.test>'),

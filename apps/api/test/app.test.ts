@@ -22,6 +22,8 @@ describe('embedded PGlite start', () => {
       const { log } = capturingLogger();
       const started = await createApp(env, log);
       expect(started.db.driver).toBe('pglite');
+      // One in-process connection: what the pool metrics report for it.
+      expect(await started.db.poolStats()).toEqual({ max: 1, open: 1 });
       await new Promise<void>((ready) => started.server.listen(0, '127.0.0.1', ready));
       const { port } = started.server.address() as AddressInfo;
       const client = createClient({ url: `http://127.0.0.1:${port}/trpc` });
@@ -151,7 +153,7 @@ describe('graceful shutdown', () => {
       media: createMediaStore(mkdtempSync(join(tmpdir(), 'bazaar-uploads-')), 1024),
       services,
       log: capturingLogger().log,
-      ping: async () => true,
+      readiness: async () => ({ status: 'ready', checks: {} }),
       security: testSecurity,
     });
     await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));

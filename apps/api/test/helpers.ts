@@ -15,11 +15,12 @@ import { createTestDatabase, type TestDatabase } from '@bazaar/db/testing';
 import { TRPCClientError } from '@trpc/client';
 import { TRPCError } from '@trpc/server';
 import { Redis } from 'ioredis';
-import { pino } from 'pino';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createApiServer, type HttpSecurity } from '../src/http/server.ts';
-import type { Logger } from '../src/logger.ts';
+import { createLogger, type Logger } from '../src/logger.ts';
 import { createMediaStore } from '../src/media/store.ts';
+import type { AppMetrics } from '../src/observability/metrics.ts';
+import { createReadiness } from '../src/observability/readiness.ts';
 import { trustLoopback } from '../src/security/client-ip.ts';
 import { createKeyring } from '../src/security/keyring.ts';
 import { argon2Passwords, type PasswordHasher } from '../src/security/passwords.ts';
@@ -55,7 +56,12 @@ export function useTestApp(options: TestAppOptions = {}): () => TestApp {
         url ? `${url}/webhooks/payments/test` : null,
       );
       const services = opts.wrap ? opts.wrap(real) : real;
-      const server = await startServer(services, opts.ping, { ...testSecurity, ...opts.security });
+      const server = await startServer(
+        services,
+        opts.ping,
+        { ...testSecurity, ...opts.security },
+        opts,
+      );
       url = server.url;
       return { ...server, services };
     };
@@ -115,6 +121,9 @@ export interface TestAppOptions {
   ping?: () => Promise<boolean>;
   /** Replaces parts of the real services, e.g. to make one fail or count its calls. */
   wrap?: (real: ServerServices) => ServerServices;
+  /** Counts requests, checkouts and payments here, served at `/metrics` with `metricsToken`. */
+  metrics?: AppMetrics;
+  metricsToken?: string;
 }
 
 export interface TestServer extends RunningServer {
@@ -164,6 +173,7 @@ function servicesFor(
     rateLimits,
     testWebhookSecret: TEST_WEBHOOK_SECRET,
     webhookUrl,
+    metrics: options.metrics?.shop,
     ...options.config,
   });
 }
@@ -198,7 +208,8 @@ export function capturingLogger(): { log: Logger; lines: () => Record<string, un
     },
   });
   return {
-    log: pino({ level: 'debug' }, stream),
+    // The app's own logger settings (its redaction too), writing here.
+    log: createLogger({ LOG_LEVEL: 'debug', LOG_PRETTY: false }, stream),
     lines: () =>
       chunks
         .join('')
@@ -228,10 +239,19 @@ export async function startServer(
   services: ServerServices,
   ping: () => Promise<boolean> = async () => true,
   security: HttpSecurity = testSecurity,
+  observed: Pick<TestAppOptions, 'metrics' | 'metricsToken'> = {},
 ): Promise<RunningServer> {
   const { log, lines } = capturingLogger();
   const media = createMediaStore(mkdtempSync(join(tmpdir(), 'bazaar-uploads-')), UPLOAD_MAX_BYTES);
-  const server = createApiServer({ services, log, ping, security, media });
+  const server = createApiServer({
+    services,
+    log,
+    readiness: createReadiness({ database: ping }),
+    security,
+    media,
+    metrics: observed.metrics,
+    metricsToken: observed.metricsToken,
+  });
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   const { port } = server.address() as AddressInfo;
   return {

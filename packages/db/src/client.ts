@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
@@ -17,7 +18,24 @@ export interface DbHandle {
   migrate(): Promise<void>;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
+  /** How much of the connection pool is in use (for metrics). */
+  poolStats(): Promise<PoolStats>;
   close(): Promise<void>;
+}
+
+/**
+ * The pool's connections. postgres.js keeps its pool state private, so on PostgreSQL these are
+ * the server's view (`pg_stat_activity`) of the connections this handle opened; PGlite is one
+ * in-process connection, with no states to report.
+ */
+export interface PoolStats {
+  max: number;
+  open: number;
+  /** Running a statement. */
+  active?: number;
+  idle?: number;
+  /** Holding a transaction open between statements. */
+  idleInTransaction?: number;
 }
 
 export interface CreateDbOptions {
@@ -60,13 +78,17 @@ async function openPostgres(
   // together), whatever the URL or PGMAX_LIFETIME say: that bounds each one's prepared
   // statements (see `preparing`).
   const lifetimeSeconds = 60 * (30 + Math.floor(Math.random() * 30));
+  // A name of this pool's own, so the server can tell its connections from other instances'.
+  const applicationName = `bazaar-api-${randomBytes(4).toString('hex')}`;
   const client = postgres(url, {
     max,
     max_lifetime: lifetimeSeconds,
     onnotice: () => {},
+    connection: { application_name: applicationName },
     ...(onQuery ? { debug: (_connection: number, query: string) => onQuery(query) } : {}),
   });
   const db = drizzle({ client: preparing(client), schema, casing: 'snake_case' });
+  const stats = poolStatsReader(url, applicationName, max);
   return {
     db,
     driver: 'postgres',
@@ -82,8 +104,42 @@ async function openPostgres(
       }
     },
     ping: () => pingWith(() => client`select 1`),
-    close: () => client.end({ timeout: 5 }),
+    poolStats: stats.read,
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), stats.end()]);
+    },
   };
+}
+
+/**
+ * The pool's connections as PostgreSQL sees them, asked over a connection of its own (opened on
+ * the first call, closed after two idle minutes) so that a saturated pool, when the numbers
+ * matter most, does not hold the question up.
+ */
+function poolStatsReader(url: string, applicationName: string, max: number) {
+  let statsClient: Sql | undefined;
+  const read = async (): Promise<PoolStats> => {
+    const { default: postgres } = await import('postgres');
+    statsClient ??= postgres(url, {
+      max: 1,
+      idle_timeout: 120,
+      onnotice: () => {},
+      connection: { application_name: 'bazaar-api-metrics' },
+    });
+    const rows = await statsClient<{ state: string | null; n: number }[]>`
+      select state, count(*)::int as n from pg_stat_activity
+      where application_name = ${applicationName} and datname = current_database()
+      group by state`;
+    const count = (state: string) => rows.find((r) => r.state === state)?.n ?? 0;
+    return {
+      max,
+      open: rows.reduce((sum, r) => sum + r.n, 0),
+      active: count('active'),
+      idle: count('idle'),
+      idleInTransaction: count('idle in transaction') + count('idle in transaction (aborted)'),
+    };
+  };
+  return { read, end: async () => statsClient?.end({ timeout: 1 }) };
 }
 
 async function openPglite(dir: string): Promise<DbHandle> {
@@ -101,6 +157,7 @@ async function openPglite(dir: string): Promise<DbHandle> {
     pglite: client,
     migrate: () => migrate(db, { migrationsFolder }),
     ping: () => pingWith(() => client.query('select 1')),
+    poolStats: async () => ({ max: 1, open: client.closed ? 0 : 1 }),
     close: () => client.close(),
   };
 }

@@ -4,5 +4,6 @@ export {
   type Database,
   type DbHandle,
   migrationsFolder,
+  type PoolStats,
 } from './client.ts';
 export * as schema from './schema/index.ts';

@@ -13,13 +13,17 @@ import { createContext, type RequestState } from '../context.ts';
 import type { Logger } from '../logger.ts';
 import { demoImagePng } from '../media/demo-png.ts';
 import type { MediaStore } from '../media/store.ts';
+import type { AppMetrics } from '../observability/metrics.ts';
+import type { ReadinessReport } from '../observability/readiness.ts';
 import { clientIp, type TrustProxy } from '../security/client-ip.ts';
 import type { CookieConfig } from '../security/cookies.ts';
 import { refuseCrossSite } from '../security/csrf.ts';
 import type { ServerServices } from '../services/index.ts';
 import { cacheControlFor } from './cache-policy.ts';
 import { receiveCatalogCsv, sendCatalogCsv } from './catalog-csv.ts';
+import { metricsEndpoint } from './metrics-endpoint.ts';
 import { receivePaymentWebhook } from './payment-webhooks.ts';
+import { procedureLabels, UNKNOWN } from './procedure-labels.ts';
 import { requestIdOf } from './request-id.ts';
 import { isSitemapPath, serveSitemap } from './sitemaps.ts';
 import { createTrpcNodeHandler } from './trpc-node-handler.ts';
@@ -38,14 +42,29 @@ export interface HttpSecurity {
 export interface ApiServerDeps {
   services: ServerServices;
   log: Logger;
-  /** Readiness: is the database reachable? */
-  ping: () => Promise<boolean>;
+  /** `/readyz`: the database, Redis and the job queue, as configured. */
+  readiness: () => Promise<ReadinessReport>;
   security: HttpSecurity;
   /** Uploaded catalog images. */
   media: MediaStore;
+  /** Request, error and shop metrics; `/metrics` serves them to callers with `metricsToken`. */
+  metrics?: AppMetrics;
+  /** `METRICS_TOKEN`; without it `/metrics` answers 404. */
+  metricsToken?: string;
 }
 
-const requestStates = new WeakMap<IncomingMessage, RequestState>();
+/** What the request log line and the metrics learn while a request is served. */
+interface ServedRequest extends RequestState {
+  /** The fixed name of the route that answered (never the raw URL); `trpc` for procedures. */
+  route: string;
+  /** The signed-in caller, once a context was made for the request. */
+  userId: string | undefined;
+  /** The API key a program called with (its maker is `userId`). */
+  apiKeyId: string | undefined;
+}
+
+const TRPC_BASE = '/trpc/';
+const requestStates = new WeakMap<IncomingMessage, ServedRequest>();
 /** The request each tRPC context was made for, and the requests whose answer sets a cookie. */
 const contextRequests = new WeakMap<object, IncomingMessage>();
 const settingCookies = new WeakSet<IncomingMessage>();
@@ -59,16 +78,19 @@ const accessKinds = new Map(
   ]),
 );
 
-export function createApiServer({ services, log, ping, security, media }: ApiServerDeps): Server {
+export function createApiServer(deps: ApiServerDeps): Server {
+  const { services, log, readiness, security, media, metrics } = deps;
+  const serveMetrics = metrics ? metricsEndpoint(metrics.registry, deps.metricsToken) : undefined;
   const trpc = createTrpcNodeHandler({
     router: appRouter,
-    basePath: '/trpc/',
+    basePath: TRPC_BASE,
     maxBatchSize: MAX_BATCH_SIZE,
     maxBodySize: MAX_BODY_BYTES,
     createContext: async ({ req }) => {
       const state = requestStates.get(req);
       if (!state) throw new Error('request state missing');
       const ctx = await createContext(services, state, security.cookie);
+      noteCaller(state, ctx.actor);
       contextRequests.set(ctx, req);
       return ctx;
     },
@@ -100,6 +122,7 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
       return new TRPCError({ code, message: refusal.message, cause });
     },
     onError: ({ error, path, req }) => {
+      metrics?.http.procedureError(path && accessKinds.has(path) ? path : UNKNOWN, error.code);
       const reqLog = requestStates.get(req)?.log ?? log;
       if (error.code === 'INTERNAL_SERVER_ERROR') {
         reqLog.error({ err: error.cause ?? error, path }, 'procedure failed');
@@ -120,7 +143,10 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
       reqLog ??= log.child({ reqId: requestId });
       return reqLog;
     };
-    requestStates.set(req, {
+    const served: ServedRequest = {
+      route: UNKNOWN,
+      userId: undefined,
+      apiKeyId: undefined,
       requestId,
       get log() {
         return logFor();
@@ -135,16 +161,31 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
         settingCookies.add(req);
         res.appendHeader('set-cookie', value);
       },
-    });
+    };
+    requestStates.set(req, served);
     res.setHeader('x-request-id', requestId);
-    if (log.isLevelEnabled('info'))
+    const logging = log.isLevelEnabled('info');
+    if (logging || metrics)
       res.on('finish', () => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        const procedures =
+          served.route === 'trpc'
+            ? procedureLabels(req.url ?? '', TRPC_BASE, accessKinds, MAX_BATCH_SIZE)
+            : undefined;
+        if (metrics)
+          for (const label of procedures ?? [served.route])
+            metrics.http.request(label, res.statusCode, ms / 1e3);
+        if (!logging) return;
+        // Never the query string (tRPC queries carry their input there) nor headers or bodies.
         logFor().info(
           {
             method: req.method,
             url: req.url?.split('?')[0],
+            ...(procedures ? { procedures } : { route: served.route }),
             status: res.statusCode,
-            ms: Number(process.hrtime.bigint() - started) / 1e6,
+            ms,
+            userId: served.userId,
+            apiKeyId: served.apiKeyId,
           },
           'request',
         );
@@ -164,21 +205,36 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (path === '/trpc' || path.startsWith('/trpc/')) return trpc(req, res);
+    const served = requestStates.get(req) as ServedRequest;
+    if (path === '/trpc' || path.startsWith(TRPC_BASE)) {
+      served.route = 'trpc';
+      return trpc(req, res);
+    }
     const webhook = /^\/webhooks\/payments\/([a-z]+)$/.exec(path);
     if (webhook?.[1]) {
+      served.route = '/webhooks/payments/:provider';
       const reqLog = requestStates.get(req)?.log ?? log;
       return receivePaymentWebhook(req, services.payments, webhook[1], reqLog, (status, body) => {
         res.setHeader('cache-control', 'no-store');
         sendJson(res, status, body);
       });
     }
-    if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/healthz') {
+      served.route = '/healthz';
+      return sendJson(res, 200, { status: 'ok' });
+    }
     if (path === '/readyz') {
-      const ok = await ping();
-      return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'database unreachable' });
+      served.route = '/readyz';
+      const report = await readiness();
+      res.setHeader('cache-control', 'no-store');
+      return sendJson(res, report.status === 'ready' ? 200 : 503, report);
+    }
+    if (path === '/metrics' && serveMetrics) {
+      served.route = '/metrics';
+      return serveMetrics(req, res, (status, body) => sendJson(res, status, body));
     }
     if (path === '/files/products.csv') {
+      served.route = '/files/products.csv';
       if (req.method === 'POST') return importCsv(req, res);
       if (req.method !== 'GET')
         return sendJson(res, 405, { error: 'Download with GET, import with POST' });
@@ -186,19 +242,23 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
       return sendCatalogCsv(res, services.catalogCsv());
     }
     if (path === '/media/uploads') {
+      served.route = '/media/uploads';
       if (req.method !== 'POST') return sendJson(res, 405, { error: 'Upload with POST' });
       return upload(req, res);
     }
     const stored = /^\/media\/uploads\/([^/]+)\/([^/]+)$/.exec(path);
     if (stored?.[1] && stored[2] && (req.method === 'GET' || req.method === 'HEAD')) {
+      served.route = '/media/uploads/:id/:name';
       if (await serveUpload(req, res, media, stored[1], stored[2])) return;
       return sendJson(res, 404, { error: 'Not found' });
     }
     if (isSitemapPath(path) && (req.method === 'GET' || req.method === 'HEAD')) {
+      served.route = '/sitemap';
       if (await serveSitemap(req, res, path, services.sitemaps)) return;
     }
     const demo = /^\/media\/demo\/([a-z0-9_-]+)\.(svg|png)$/.exec(path);
     if (demo?.[1] && (req.method === 'GET' || req.method === 'HEAD')) {
+      served.route = '/media/demo/:image';
       const head = req.method === 'HEAD';
       if (demo[2] === 'png') {
         const png = await demoImagePng(demo[1]);
@@ -284,12 +344,20 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
       sendJson(res, 401, { error: 'Sign in required' });
       return false;
     }
+    noteCaller(state, actor);
     if (actor.kind === 'customer' || !actor.permissions.has('catalog:write')) {
       sendJson(res, 403, { error: 'Requires permission catalog:write' });
       return false;
     }
     return actor.userId;
   }
+}
+
+/** Who the request log line names. */
+function noteCaller(state: ServedRequest, actor: Actor): void {
+  if (actor.kind === 'anonymous') return;
+  state.userId = actor.userId;
+  if (actor.kind === 'apiKey') state.apiKeyId = actor.keyId;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

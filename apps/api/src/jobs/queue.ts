@@ -55,6 +55,10 @@ export interface JobQueue {
   wake(name: JobName): Promise<void>;
   /** Jobs waiting to run (queued or waiting for a retry), of `name` or of all jobs. */
   depth(name?: JobName): Promise<number>;
+  /** Jobs waiting to run, per job (for metrics): one query. */
+  depths(): Promise<Record<JobName, number>>;
+  /** Readiness: started, not stopped, and its database answers. */
+  healthy(): Promise<boolean>;
   /**
    * Stops taking jobs, lets running ones finish for up to `timeoutMs` (then fails them, so they are
    * retried), and closes its own connections; the database itself stays open.
@@ -108,6 +112,20 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     waiting.set(name, next);
     latest.set(name, next);
     return next;
+  }
+
+  async function depths(): Promise<Record<JobName, number>> {
+    const all = Object.fromEntries(jobNames.map((name) => [name, 0])) as Record<JobName, number>;
+    if (state !== 'started') return all;
+    const { rows } = await boss
+      .getDb()
+      .executeSql(
+        `select name, count(*)::int as waiting from ${QUEUE_SCHEMA}.job where state in ('created', 'retry') and name = any($1::text[]) group by name`,
+        [jobNames],
+      );
+    for (const row of rows as { name: JobName; waiting: number }[])
+      all[row.name] = Number(row.waiting);
+    return all;
   }
 
   async function work(name: JobName, handler: JobHandler) {
@@ -167,15 +185,15 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
       for (const [name, handler] of handled) await work(name, handler);
     },
     wake,
+    depths,
     async depth(name) {
-      if (state !== 'started') return 0;
-      const { rows } = await boss
-        .getDb()
-        .executeSql(
-          `select count(*)::int as waiting from ${QUEUE_SCHEMA}.job where state in ('created', 'retry') and name = any($1::text[])`,
-          [name ? [name] : jobNames],
-        );
-      return Number(rows[0]?.waiting ?? 0);
+      const all = await depths();
+      return name ? all[name] : jobNames.reduce((sum, n) => sum + all[n], 0);
+    },
+    async healthy() {
+      if (state !== 'started') return false;
+      await boss.getDb().executeSql('select 1');
+      return true;
     },
     async stop(timeoutMs = 10_000) {
       const was = state;

@@ -32,6 +32,7 @@ import type { PaymentProvider } from './payments/provider.ts';
 import { createTestProvider, type TestPaymentProvider } from './payments/test-provider.ts';
 import { shopCurrencies } from './pricing/currencies.ts';
 import { createShopSettingsService } from './settings/shop-settings-service.ts';
+import type { ShopMetrics } from './shop-metrics.ts';
 
 export interface ServicesConfig {
   /** The shop's public origin; links in emails point here. */
@@ -65,6 +66,8 @@ export interface ServicesConfig {
    * tests want (they edit the catalog with SQL and read it back at once).
    */
   catalogCache?: CatalogCacheConfig;
+  /** Counts checkouts and payment outcomes for `/metrics`; nothing is counted when absent. */
+  metrics?: ShopMetrics;
 }
 
 export interface CatalogCacheConfig {
@@ -132,6 +135,7 @@ export function createServices(
     publicUrl: config.publicUrl,
     mailQueued: config.mailQueued,
     log: config.log,
+    metrics: config.metrics,
   });
   const catalog = createCatalogService(db);
   const catalogAdmin = createCatalogAdminService(db);
@@ -154,7 +158,7 @@ export function createServices(
     checkout: {
       quote: (owner, input) => quoteCheckout(db, owner, input),
       placeOrder: (owner, input) =>
-        placeOrder(db, payments, owner, input, config.reservationMinutes),
+        placeOrder(db, payments, owner, input, config.reservationMinutes, config.metrics),
       confirmTestPayment: (input) => confirmTestPayment(db, payments, testPayments, input),
       paymentResult: (input) => paymentResult(db, payments, input),
       paymentOptions: () => payments.options,

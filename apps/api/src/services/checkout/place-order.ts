@@ -17,6 +17,7 @@ import { findCart } from '../cart/find-cart.ts';
 import { redeemDiscount } from '../discounts/discount-codes.ts';
 import { changeStockIn } from '../inventory/stock.ts';
 import type { OpenedPayment, Payments } from '../payments/payments.ts';
+import { noShopMetrics, type ShopMetrics } from '../shop-metrics.ts';
 import { priceCart, pricingContext } from './quote.ts';
 
 /** JSON with its keys sorted, so equal requests hash equally whatever their key order. */
@@ -46,6 +47,8 @@ function keyScope(owner: CartOwner): string | null {
  *
  * This is the shop's busiest write, so it is kept to few statements (twelve for a one-line guest
  * cart, one more per line; see `pnpm bench checkout`).
+ *
+ * `metrics` counts orders committed, and the calls that committed none by why.
  */
 export async function placeOrder(
   db: Database,
@@ -53,14 +56,17 @@ export async function placeOrder(
   owner: CartOwner,
   input: PlaceOrderRequest,
   reservationMinutes: number,
+  metrics: ShopMetrics = noShopMetrics,
 ): Promise<PlacedOrder> {
-  const { order, opened } = await recordOrder(
-    db,
-    paying.provider.name,
-    owner,
-    input,
-    reservationMinutes,
-  );
+  let recorded: Awaited<ReturnType<typeof recordOrder>>;
+  try {
+    recorded = await recordOrder(db, paying.provider.name, owner, input, reservationMinutes);
+  } catch (err) {
+    metrics.checkoutFailed(err instanceof AppError ? err.appCode : 'INTERNAL');
+    throw err;
+  }
+  const { order, opened } = recorded;
+  if (opened) metrics.checkoutPlaced();
   return { ...order, payment: await paying.ensureSession(order.id, opened) };
 }
 

@@ -6,6 +6,7 @@ import type { Tx } from '../../db.ts';
 import type { Logger } from '../../logger.ts';
 import { lockOrder } from '../orders/order-states.ts';
 import { cancelUnpaid, failRefund, markPaid, takeRefund } from '../orders/order-transitions.ts';
+import { noShopMetrics, type PaymentOutcome, type ShopMetrics } from '../shop-metrics.ts';
 import type { PaymentEvent, PaymentProvider, ProviderPayment } from './provider.ts';
 
 export interface PaymentsDeps {
@@ -15,6 +16,8 @@ export interface PaymentsDeps {
   /** Mail was queued (wakes the dispatcher). */
   mailQueued: () => void;
   log: Logger;
+  /** Counts payments and refunds as they change (after commit). */
+  metrics?: ShopMetrics;
 }
 
 type PaymentRow = typeof payments.$inferSelect;
@@ -26,6 +29,16 @@ type FollowUp =
   | { kind: 'cancel'; ref: string; paymentId: string };
 
 export type EventOutcome = 'applied' | 'duplicate' | 'ignored';
+
+/** What an applied event made of the payment or refund, for the metrics. */
+const PAYMENT_OUTCOMES: Record<PaymentEvent['kind'], PaymentOutcome | null> = {
+  'payment.succeeded': 'succeeded',
+  'payment.failed': 'failed',
+  'payment.canceled': 'canceled',
+  'payment.authorized': 'authorized',
+  'refund.succeeded': null,
+  'refund.failed': null,
+};
 
 /** A payment just opened with its order (not yet at the provider), as the order has it. */
 export interface OpenedPayment {
@@ -45,6 +58,7 @@ export interface OpenedPayment {
  */
 export function createPayments(deps: PaymentsDeps) {
   const { db, provider, log } = deps;
+  const metrics = deps.metrics ?? noShopMetrics;
 
   /**
    * The payment of an order at the provider, created once (the key is forwarded). `opened`: the
@@ -122,9 +136,18 @@ export function createPayments(deps: PaymentsDeps) {
         followUps: followUps ?? [],
       };
     });
-    if (result.outcome === 'applied') deps.mailQueued();
+    if (result.outcome === 'applied') {
+      deps.mailQueued();
+      countApplied(event.kind);
+    }
     await runFollowUps(result.followUps);
     return result.outcome;
+  }
+
+  function countApplied(kind: PaymentEvent['kind']) {
+    const outcome = PAYMENT_OUTCOMES[kind];
+    if (outcome) metrics.payment(outcome);
+    else metrics.refund(kind === 'refund.succeeded' ? 'succeeded' : 'failed');
   }
 
   /** Returns null when the event changes nothing (the payment already moved past it). */
@@ -352,6 +375,7 @@ export function createPayments(deps: PaymentsDeps) {
         })
         .where(and(eq(refunds.id, refundId), eq(refunds.status, 'pending')));
     });
+    if (result.status !== 'pending') metrics.refund(result.status);
     deps.mailQueued();
   }
 
