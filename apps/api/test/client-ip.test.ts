@@ -49,7 +49,11 @@ describe('over HTTP', () => {
       });
     await attempt(1);
     await attempt(2);
-    expect((await errorOf(attempt(3))).data?.code).toBe('TOO_MANY_REQUESTS');
+    expect((await errorOf(attempt(3))).data).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      appCode: 'RATE_LIMITED',
+      retryAfterSeconds: expect.any(Number),
+    });
   });
 
   it('behind a trusted proxy, the right-most hop that is not a trusted proxy is the client', async () => {

@@ -88,6 +88,11 @@ describe('cross-site request forgery', () => {
     );
     const res = await fetch(`${app().url}/trpc/auth.signUp?input=${input}`);
     expect(res.status).toBe(405);
+    // In tRPC's error shape, as every refusal of the HTTP layer, so a client reads its code.
+    expect((await res.json()).error.json.data).toMatchObject({
+      code: 'METHOD_NOT_SUPPORTED',
+      appCode: 'INVALID_REQUEST',
+    });
     expect(await userExists(email)).toBe(false);
   });
 
