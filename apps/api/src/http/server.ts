@@ -18,6 +18,7 @@ import { refuseCrossSite } from '../security/csrf.ts';
 import type { ServerServices } from '../services/index.ts';
 import { cacheControlFor } from './cache-policy.ts';
 import { receiveCatalogCsv, sendCatalogCsv } from './catalog-csv.ts';
+import { trackAnswers } from './graceful-close.ts';
 import { receivePaymentWebhook } from './payment-webhooks.ts';
 import { requestIdOf } from './request-id.ts';
 import { isSitemapPath, serveSitemap } from './sitemaps.ts';
@@ -158,6 +159,7 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
   // connections longer than proxies do (Node's 5 s default is shorter than most).
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  trackAnswers(server);
   return server;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
