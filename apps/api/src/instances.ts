@@ -16,6 +16,7 @@ import type { Logger } from './logger.ts';
  */
 export function runInstances(env: Env, log: Logger): void {
   cluster.schedulingPolicy = cluster.SCHED_RR;
+  const alive = new Set<Worker>();
   const listening = new Set<Worker>();
   let stopping = false;
   let exitCode = 0;
@@ -23,6 +24,7 @@ export function runInstances(env: Env, log: Logger): void {
   /** `first`: the others start once it listens. */
   function fork(first = false): void {
     const worker = cluster.fork();
+    alive.add(worker);
     worker.once('listening', (address) => {
       listening.add(worker);
       if (first && !stopping) for (let n = 1; n < env.API_INSTANCES; n++) fork();
@@ -33,11 +35,12 @@ export function runInstances(env: Env, log: Logger): void {
         );
     });
     worker.once('exit', (code, signal) => {
+      alive.delete(worker);
       const wasListening = listening.delete(worker);
       const how = { pid: worker.process.pid, code, signal };
       if (stopping) {
         if (code !== 0) exitCode = 1;
-        if (liveWorkers().length === 0) process.exit(exitCode);
+        if (alive.size === 0) process.exit(exitCode);
       } else if (wasListening) {
         log.error(how, 'an api instance stopped; starting another');
         fork();
@@ -48,21 +51,16 @@ export function runInstances(env: Env, log: Logger): void {
     });
   }
 
-  function liveWorkers(): Worker[] {
-    return Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
-  }
-
   function stop(code: number): void {
     if (stopping) return;
     stopping = true;
     exitCode = code;
-    const workers = liveWorkers();
-    if (workers.length === 0) process.exit(exitCode);
-    for (const worker of workers) worker.process.kill('SIGTERM');
+    if (alive.size === 0) process.exit(exitCode);
+    for (const worker of alive) worker.process.kill('SIGTERM');
     setTimeout(
       () => {
         log.error('api instances still running after the shutdown timeout; killing them');
-        for (const worker of liveWorkers()) worker.process.kill('SIGKILL');
+        for (const worker of alive) worker.process.kill('SIGKILL');
         process.exit(1);
       },
       2 * env.SHUTDOWN_TIMEOUT_MS + 5_000,
@@ -71,7 +69,7 @@ export function runInstances(env: Env, log: Logger): void {
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const)
     process.once(signal, () => {
-      log.info({ signal, instances: liveWorkers().length }, 'stopping api instances');
+      log.info({ signal, instances: alive.size }, 'stopping api instances');
       stop(0);
     });
   log.info({ pid: process.pid, instances: env.API_INSTANCES }, 'starting api instances');
