@@ -217,23 +217,30 @@ stop_server() {
   tail -n 8 "$log"
 }
 
+# $1: the step (`start-instances` runs `pnpm start --instances 2` on PostgreSQL and Redis).
 smoke_server() {
-  local command=$1 database=$2 ready_timeout=$3
-  local api_port web_port log="$SMOKE_TMP/$command.log" db_env
+  local step=$1 database=$2 ready_timeout=$3
+  local command=${step%%-*} args=() extra_env=()
+  local api_port web_port log="$SMOKE_TMP/$step.log" db_env
+  if [[ $step == start-instances ]]; then
+    args=(--instances 2)
+    extra_env=(REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379}" REDIS_KEY_PREFIX="$SMOKE_RUN")
+  fi
   # DATA_DIR also keeps the development secret key out of the developer's .data/.
   if [[ $database == pglite ]]; then
     db_env="PGLITE_DIR=$SMOKE_TMP/data-$command/pglite"
   else
-    db_env="DATABASE_URL=$(new_database "$command")"
+    db_env="DATABASE_URL=$(new_database "${step//-/_}")"
   fi
   api_port="$(free_port)"
   web_port="$(free_port)"
   echo "\$ PORT=$api_port WEB_PORT=$web_port PUBLIC_URL=http://127.0.0.1:$web_port" \
-    "API_URL=http://127.0.0.1:$api_port ${db_env/postgres:\/\/*/<scratch database>} pnpm $command"
+    "API_URL=http://127.0.0.1:$api_port ${db_env/postgres:\/\/*/<scratch database>}" \
+    "${extra_env[*]}" pnpm $command "${args[*]}"
   env PORT="$api_port" WEB_PORT="$web_port" PUBLIC_URL="http://127.0.0.1:$web_port" \
-    API_URL="http://127.0.0.1:$api_port" DATA_DIR="$SMOKE_TMP/data-$command" "$db_env" \
-    LOG_LEVEL=warn \
-    setsid pnpm "$command" >"$log" 2>&1 </dev/null &
+    API_URL="http://127.0.0.1:$api_port" DATA_DIR="$SMOKE_TMP/data-$step" "$db_env" \
+    LOG_LEVEL=warn "${extra_env[@]}" \
+    setsid pnpm "$command" "${args[@]}" >"$log" 2>&1 </dev/null &
   local leader=$!
   # Whatever happens below, the command does not outlive this step.
   trap "kill_tree $leader" EXIT
@@ -277,7 +284,7 @@ smoke_server() {
 
   # The storefront's home page lists the demo catalog it got from this API (`pnpm dev` compiles
   # the page on this first request).
-  local home="http://127.0.0.1:$web/" page="$SMOKE_TMP/$command-home.html" code
+  local home="http://127.0.0.1:$web/" page="$SMOKE_TMP/$step-home.html" code
   until code="$(curl -s -o "$page" -w '%{http_code}' --max-time 120 "$home")" &&
     [[ $code == 200 ]]; do
     if ((SECONDS - started > ready_timeout)); then
@@ -305,6 +312,20 @@ smoke_server() {
     expect_output "$log" "^  Storefront +http://127.0.0.1:$web_port\$"
     expect_output "$log" '^  Demo Owner +owner@bazaar.test / bazaar-owner-demo'
   fi
+  if [[ $step == start-instances ]]; then
+    expect_output "$log" "^  API +2 instances behind http://127.0.0.1:$api_port\$"
+    # The primary and its two API processes.
+    local api_processes=0 pid
+    for pid in $(descendants "$leader"); do
+      tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'dist/main\.js' &&
+        api_processes=$((api_processes + 1))
+    done
+    if ((api_processes < 3)); then
+      echo "✗ expected the API's primary and 2 instances, found $api_processes API processes" >&2
+      return 1
+    fi
+    echo "API: a primary and $((api_processes - 1)) instances"
+  fi
 
   mapfile -t pids < <(descendants "$leader")
   stop_server "$leader" "$log" "${pids[@]}"
@@ -318,13 +339,16 @@ smoke_server() {
 # .data/); `pnpm dev` on a scratch PostgreSQL database.
 step_start() { smoke_server start pglite 300; }
 step_dev() { smoke_server dev postgres 180; }
+# `pnpm start --instances 2`, as the README shows it: on PostgreSQL and Redis.
+step_start_instances() { smoke_server start-instances postgres 300; }
 
 export -f step_install step_format step_migrate step_seed step_generate step_create_owner \
-  step_bench step_build step_mutation descendants kill_tree listening_ports stop_server smoke_server step_start step_dev
+  step_bench step_build step_mutation descendants kill_tree listening_ports stop_server smoke_server step_start step_dev \
+  step_start_instances
 
 # ── runner ───────────────────────────────────────────────────────────────────────────────────
 
-STEPS=(install format generate migrate seed create-owner bench build mutation start dev)
+STEPS=(install format generate migrate seed create-owner bench build mutation start start-instances dev)
 declare -A COMMAND=(
   [install]='pnpm install'
   [format]='pnpm format (check)'
@@ -336,6 +360,7 @@ declare -A COMMAND=(
   [build]='pnpm build'
   [mutation]='pnpm test:mutation --dryRunOnly'
   [start]='pnpm start (embedded database)'
+  [start-instances]='pnpm start --instances 2'
   [dev]='pnpm dev'
 )
 

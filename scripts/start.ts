@@ -1,6 +1,7 @@
 /**
  * `pnpm start`: the shop on this machine in one command. Builds what changed (quietly), starts
- * the API and the web server, waits until the storefront really answers, and only then says
+ * the API and the web server (`--instances N`: N API processes on the API's port, as
+ * API_INSTANCES=N does), waits until the storefront really answers, and only then says
  * where it is (with the demo Owner's sign-in in demo mode). If either server stops, so does the
  * other, and this exits non-zero; Ctrl-C stops both gracefully and exits 0.
  *
@@ -12,6 +13,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
 import { DEMO_OWNER } from '@bazaar/db/demo-owner';
 
 const root = resolve(import.meta.dirname, '..');
@@ -33,8 +35,19 @@ const demoMode = ['true', '1'].includes(
   setting('DEMO_MODE', process.env.NODE_ENV === 'production' ? 'false' : 'true'),
 );
 
+const flags = (() => {
+  try {
+    return parseArgs({ options: { instances: { type: 'string' } } }).values;
+  } catch (err) {
+    console.error(`${(err as Error).message}\nUsage: pnpm start [--instances N]`);
+    process.exit(2);
+  }
+})();
+
 const env: NodeJS.ProcessEnv = {
   ...process.env,
+  // Checked by the API, which names what several instances need.
+  ...(flags.instances === undefined ? {} : { API_INSTANCES: flags.instances }),
   PUBLIC_URL: publicUrl,
   // One line per request is noise here; LOG_LEVEL=info brings them back.
   LOG_LEVEL: setting('LOG_LEVEL', 'warn'),
@@ -137,6 +150,9 @@ function printBanner() {
     '',
     `  Storefront   ${publicUrl}`,
     `  Admin        ${publicUrl}/admin`,
+    ...(Number(env.API_INSTANCES) > 1
+      ? [`  API          ${env.API_INSTANCES} instances behind ${apiUrl}`]
+      : []),
     ...(owner
       ? [`  Demo Owner   ${owner.email} / ${owner.password}   (demo mode: never in production)`]
       : []),

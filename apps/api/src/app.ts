@@ -4,6 +4,7 @@ import { seedDemoIfEmpty } from '@bazaar/db/seed';
 import { Redis } from 'ioredis';
 import { createCacheStore } from './cache/create-store.ts';
 import { cookieSecure, type Env } from './env.ts';
+import { closeServer } from './http/graceful-close.ts';
 import { createApiServer, type HttpSecurity } from './http/server.ts';
 import { createCleanup } from './jobs/cleanup.ts';
 import { startListingSweeper } from './jobs/listing-sweeper.ts';
@@ -184,17 +185,4 @@ async function shutdown(
   await Promise.all(workers.map((w) => w.stop()));
   redis?.disconnect();
   await db.close();
-}
-
-/** Stops accepting connections and waits for in-flight requests, cutting them off after the timeout. */
-export async function closeServer(server: Server, timeoutMs: number): Promise<void> {
-  if (!server.listening) return;
-  const closed = new Promise<void>((done) => server.close(() => done()));
-  // Keep-alive connections become idle as their last request ends; drop them as they do.
-  const sweep = setInterval(() => server.closeIdleConnections(), 50);
-  server.closeIdleConnections();
-  const deadline = setTimeout(() => server.closeAllConnections(), timeoutMs);
-  await closed;
-  clearInterval(sweep);
-  clearTimeout(deadline);
 }

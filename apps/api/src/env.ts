@@ -33,6 +33,11 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: flag.default(false),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /**
+   * API processes sharing PORT (node:cluster). Above 1 they must share state: PostgreSQL
+   * (DATABASE_URL) and Redis (REDIS_URL).
+   */
+  API_INSTANCES: z.coerce.number().int().min(1).max(64).default(1),
   /** Rate-limit counters and the catalog cache shared by API instances; in-process when unset. */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
   /** The catalog read cache (Redis or in-process); `false` reads every time (benchmarks, debugging). */
@@ -123,9 +128,28 @@ const STRIPE_KEYS = {
   STRIPE_PUBLISHABLE_KEY: 'the publishable key (pk_…) from the Stripe dashboard',
 } as const;
 
-/** With PAYMENT_PROVIDER=stripe: the three keys, from one mode (test or live). */
+/** Several instances share what one process could keep to itself: the database and Redis. */
+function sharedStateIssues(env: z.infer<typeof envSchema>, ctx: z.RefinementCtx) {
+  if (!(env.API_INSTANCES > 1)) return;
+  const missing = [
+    ...(env.DATABASE_URL ? [] : ['DATABASE_URL (the embedded database opens in one process only)']),
+    ...(env.REDIS_URL ? [] : ['REDIS_URL (rate limits and the catalog cache shared by all)']),
+  ];
+  if (missing.length)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['API_INSTANCES'],
+      message: `${env.API_INSTANCES} instances need ${missing.join(' and ')}; set them, or API_INSTANCES=1`,
+    });
+}
+
+/**
+ * With PAYMENT_PROVIDER=stripe: the three keys, from one mode (test or live). With several
+ * instances: the state they share.
+ */
 const settingsSchema = envSchema.superRefine(
   (env, ctx) => {
+    sharedStateIssues(env, ctx);
     if (env.PAYMENT_PROVIDER !== 'stripe') return;
     for (const name of Object.keys(STRIPE_KEYS) as (keyof typeof STRIPE_KEYS)[])
       if (env[name] === undefined)

@@ -21,7 +21,7 @@ import {
   readCatalogVersion,
 } from '../src/services/catalog/catalog-version.ts';
 import { changeStock } from '../src/services/inventory/stock.ts';
-import { insertProduct } from './catalog-fixtures.ts';
+import { insertProduct, oneVariantProduct } from './catalog-fixtures.ts';
 import { staffMember } from './fixtures.ts';
 import { callerAs, capturingLogger, rejection, useTestApp } from './helpers.ts';
 
@@ -337,25 +337,15 @@ describe('the services with the cache on', () => {
     });
     const shop = callerAs(server.services);
     const [category] = await staff.admin.catalog.categories.list();
-    const created = await staff.admin.catalog.products.create({
-      title: 'Cached Lamp',
-      slug: '',
-      description: '',
-      status: 'active',
-      categoryId: category?.id as string,
-      options: [],
-      variants: [
-        {
-          sku: `LAMP-${randomBytes(3).toString('hex')}`,
-          options: {},
-          prices: [{ currency: 'EUR', amount: 4000, compareAt: null }],
-          onHand: 3,
-          lowStockThreshold: null,
-          archived: false,
-        },
-      ],
-      images: [],
-    });
+    const created = await staff.admin.catalog.products.create(
+      oneVariantProduct({
+        title: 'Cached Lamp',
+        sku: `LAMP-${randomBytes(3).toString('hex')}`,
+        categoryId: category?.id as string,
+        amount: 4000,
+        onHand: 3,
+      }),
+    );
     expect((await shop.catalog.products.bySlug({ slug: created.slug })).title).toBe('Cached Lamp');
     await staff.admin.catalog.products.update({ ...created, title: 'Cached Lamp, renamed' });
     expect((await shop.catalog.products.bySlug({ slug: created.slug })).title).toBe(

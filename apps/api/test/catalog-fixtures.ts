@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ProductInput } from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import {
   categories,
@@ -12,6 +13,33 @@ import {
   variants,
 } from '@bazaar/db/schema';
 import { sql } from 'drizzle-orm';
+
+/** What the admin's product editor sends for an active product with one variant (EUR price). */
+export const oneVariantProduct = (p: {
+  title: string;
+  sku: string;
+  categoryId: string;
+  amount: number;
+  onHand: number;
+}): ProductInput => ({
+  title: p.title,
+  slug: '',
+  description: '',
+  status: 'active',
+  categoryId: p.categoryId,
+  options: [],
+  variants: [
+    {
+      sku: p.sku,
+      options: {},
+      prices: [{ currency: 'EUR', amount: p.amount, compareAt: null }],
+      onHand: p.onHand,
+      lowStockThreshold: null,
+      archived: false,
+    },
+  ],
+  images: [],
+});
 
 /** A price in minor units, or `[amount, compareAt]` for a sale. */
 type PriceSpec = number | readonly [amount: number, compareAt: number];

@@ -86,7 +86,10 @@ export async function customerAccount(
 }
 
 /** A browser on `server` signed in as `email` (fully: no second factor is set up). */
-export async function signedIn(server: RunningServer, email: string): Promise<BrowserClient> {
+export async function signedIn(
+  server: Pick<RunningServer, 'url'>,
+  email: string,
+): Promise<BrowserClient> {
   const browser = browserClient(server);
   const state = await browser.client.auth.signIn.mutate({ email, password: PASSWORD });
   expect(state.status).toBe('signed-in');

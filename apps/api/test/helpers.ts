@@ -268,6 +268,8 @@ export async function startServer(
 export interface BrowserOptions {
   /** The client address the API should see (sent as X-Forwarded-For from loopback). */
   ip?: string;
+  /** Cookies shared with another client (`sameBrowserOn`). */
+  jar?: Map<string, string>;
 }
 
 let nextAddress = 0;
@@ -282,9 +284,9 @@ const freshAddress = () => {
  * storefront does through its same-origin rewrite) and comes from an address of its own unless
  * `ip` is given.
  */
-export function browserClient(server: RunningServer, options: BrowserOptions = {}) {
+export function browserClient(server: Pick<RunningServer, 'url'>, options: BrowserOptions = {}) {
   const ip = options.ip ?? freshAddress();
-  const jar = new Map<string, string>();
+  const jar = options.jar ?? new Map<string, string>();
   const setCookies: string[] = [];
   const fetchWithJar: typeof fetch = async (input, init) => {
     const headers = new Headers(init?.headers);
@@ -310,6 +312,7 @@ export function browserClient(server: RunningServer, options: BrowserOptions = {
   return {
     client: createClient({ url: `${server.url}/trpc`, fetch: fetchWithJar }),
     ip,
+    jar,
     cookie: (name = 'bazaar_session') => jar.get(name),
     setCookie: (name: string, value: string) => jar.set(name, value),
     /** Every Set-Cookie header received, oldest first. */
@@ -317,6 +320,10 @@ export function browserClient(server: RunningServer, options: BrowserOptions = {
   };
 }
 export type BrowserClient = ReturnType<typeof browserClient>;
+
+/** The same browser (address and cookies, shared from now on) calling another server. */
+export const sameBrowserOn = (browser: BrowserClient, server: Pick<RunningServer, 'url'>) =>
+  browserClient(server, { ip: browser.ip, jar: browser.jar });
 
 /** The real argon2 hasher, recording the hash each verification was made against. */
 export function countingPasswords(): { passwords: PasswordHasher; verified: (string | null)[] } {

@@ -21,6 +21,7 @@ import { refuseCrossSite } from '../security/csrf.ts';
 import type { ServerServices } from '../services/index.ts';
 import { cacheControlFor } from './cache-policy.ts';
 import { receiveCatalogCsv, sendCatalogCsv } from './catalog-csv.ts';
+import { trackAnswers } from './graceful-close.ts';
 import { metricsEndpoint } from './metrics-endpoint.ts';
 import { receivePaymentWebhook } from './payment-webhooks.ts';
 import { procedureLabels, UNKNOWN } from './procedure-labels.ts';
@@ -201,6 +202,7 @@ export function createApiServer(deps: ApiServerDeps): Server {
   // connections longer than proxies do (Node's 5 s default is shorter than most).
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  trackAnswers(server);
   return server;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
