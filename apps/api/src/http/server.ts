@@ -18,8 +18,12 @@ import { refuseCrossSite } from '../security/csrf.ts';
 import type { ServerServices } from '../services/index.ts';
 import { cacheControlFor } from './cache-policy.ts';
 import { receiveCatalogCsv, sendCatalogCsv } from './catalog-csv.ts';
+import { serveDocs } from './docs-page.ts';
+import { createOpenApiDocument, OPENAPI_JSON_PATH, REST_BASE } from './openapi-document.ts';
 import { receivePaymentWebhook } from './payment-webhooks.ts';
 import { requestIdOf } from './request-id.ts';
+import { createRestApi } from './rest-api.ts';
+import { retryAfterOf } from './retry-after.ts';
 import { isSitemapPath, serveSitemap } from './sitemaps.ts';
 import { createTrpcNodeHandler } from './trpc-node-handler.ts';
 import { receiveUpload, serveUpload, UPLOAD_CONTENT_TYPES } from './uploads.ts';
@@ -59,26 +63,36 @@ const accessKinds = new Map(
 );
 
 export function createApiServer({ services, log, ping, security, media }: ApiServerDeps): Server {
+  const contextFor = async (req: IncomingMessage) => {
+    const state = requestStates.get(req);
+    if (!state) throw new Error('request state missing');
+    const ctx = await createContext(services, state, security.cookie);
+    contextRequests.set(ctx, req);
+    return ctx;
+  };
+  const setsCookie = (ctx: object | undefined) => {
+    const req = ctx ? contextRequests.get(ctx) : undefined;
+    return !!req && settingCookies.has(req);
+  };
+  const logFailure = (error: TRPCError, path: string | undefined, req: IncomingMessage) => {
+    const reqLog = requestStates.get(req)?.log ?? log;
+    if (error.code === 'INTERNAL_SERVER_ERROR') {
+      reqLog.error({ err: error.cause ?? error, path }, 'procedure failed');
+    } else {
+      reqLog.info({ code: error.code, path, msg: error.message }, 'procedure rejected');
+    }
+  };
   const trpc = createTrpcNodeHandler({
     router: appRouter,
     basePath: '/trpc/',
     maxBatchSize: MAX_BATCH_SIZE,
     maxBodySize: MAX_BODY_BYTES,
-    createContext: async ({ req }) => {
-      const state = requestStates.get(req);
-      if (!state) throw new Error('request state missing');
-      const ctx = await createContext(services, state, security.cookie);
-      contextRequests.set(ctx, req);
-      return ctx;
-    },
+    createContext: ({ req }) => contextFor(req),
     responseMeta: ({ errors, paths, type, ctx, eagerGeneration }) => {
       const headers: Record<string, string> = {};
       // Rate-limited callers learn when to come back, in the body (data) and the standard header.
-      const retryAfter = errors
-        .map((e) => (e.cause instanceof AppError ? e.cause.retryAfterSeconds : undefined))
-        .find((s) => s !== undefined);
-      if (retryAfter) headers['retry-after'] = String(retryAfter);
-      const req = ctx ? contextRequests.get(ctx) : undefined;
+      const retryAfter = retryAfterOf(errors);
+      if (retryAfter) headers['retry-after'] = retryAfter;
       headers['cache-control'] = cacheControlFor({
         type,
         paths,
@@ -86,7 +100,7 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
         signedIn: (ctx?.session ?? null) !== null,
         failed: errors.length > 0,
         streamed: eagerGeneration,
-        setsCookie: !!req && settingCookies.has(req),
+        setsCookie: setsCookie(ctx),
       });
       return { headers };
     },
@@ -98,14 +112,17 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
       const cause = new AppError(code, refusal.message, { appCode: 'CROSS_SITE_REFUSED' });
       return new TRPCError({ code, message: refusal.message, cause });
     },
-    onError: ({ error, path, req }) => {
-      const reqLog = requestStates.get(req)?.log ?? log;
-      if (error.code === 'INTERNAL_SERVER_ERROR') {
-        reqLog.error({ err: error.cause ?? error, path }, 'procedure failed');
-      } else {
-        reqLog.info({ code: error.code, path, msg: error.message }, 'procedure rejected');
-      }
-    },
+    onError: ({ error, path, req }) => logFailure(error, path, req),
+  });
+  // Made once: the document describes the contract, which does not change while the API runs.
+  const openApiDocument = createOpenApiDocument(security.cookie);
+  const openApiJson = JSON.stringify(openApiDocument);
+  const rest = createRestApi({
+    document: openApiDocument,
+    allowedOrigins: security.allowedOrigins,
+    createContext: contextFor,
+    setsCookie,
+    onError: ({ error, path, req }) => logFailure(error, path, req),
   });
 
   const server = createServer((req, res) => {
@@ -163,6 +180,13 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/trpc' || path.startsWith('/trpc/')) return trpc(req, res);
+    if (path === OPENAPI_JSON_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.setHeader('cache-control', 'no-cache');
+      return sendJson(res, 200, openApiDocument, openApiJson);
+    }
+    if (path.startsWith(`${REST_BASE}/`)) return rest(req, res);
+    if ((path === '/docs' || path.startsWith('/docs/')) && (await serveDocs(req, res, path)))
+      return;
     const webhook = /^\/webhooks\/payments\/([a-z]+)$/.exec(path);
     if (webhook?.[1]) {
       const reqLog = requestStates.get(req)?.log ?? log;
@@ -283,11 +307,11 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
   }
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(res: ServerResponse, status: number, body: unknown, json?: string): void {
   // Answered before the request body was read (a 413): the rest of it is still on the
   // connection, so it must not be reused (the web app's proxy would send the next request into
   // it and answer that one 500).
   if (!res.req.complete) res.setHeader('connection', 'close');
   res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
+  res.end(json ?? JSON.stringify(body));
 }
