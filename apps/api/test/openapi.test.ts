@@ -1,7 +1,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { appRouter, type ProcedureMeta } from '@bazaar/contracts/server';
 import { describe, expect, it } from 'vitest';
-import { SHOP_ORIGIN, useTestApp } from './helpers.ts';
+import { PASSWORD, SHOP_ORIGIN, uniqueEmail, useTestApp } from './helpers.ts';
 
 const app = useTestApp();
 const api = (path: string) => `${app().url}/api/v1${path}`;
@@ -189,6 +189,33 @@ describe('REST routes', () => {
     const res = await fetch(api('/orders'));
     expect(res.status).toBe(401);
     expect((await res.json()).code).toBe('UNAUTHORIZED');
+  });
+
+  it('signs a customer up and reads their own account and orders with the session cookie', async () => {
+    const email = uniqueEmail('rest');
+    const signUp = await postJson('/auth/sign-up', {
+      name: 'Rest Client',
+      email,
+      password: PASSWORD,
+    });
+    expect(signUp.status).toBe(200);
+    expect((await signUp.json()).status).toBe('signed-in');
+    const session = signUp.headers.getSetCookie().find((c) => c.startsWith('bazaar_session='));
+    const cookie = session?.split(';')[0] ?? '';
+    expect(cookie).not.toBe('');
+
+    const who = await (await fetch(api('/auth/session'), { headers: { cookie } })).json();
+    expect(who.user.email).toBe(email);
+    const orders = await fetch(api('/orders'), { headers: { cookie } });
+    expect(orders.status).toBe(200);
+    expect(orders.headers.get('cache-control')).toBe('no-store');
+    expect(await orders.json()).toEqual({ items: [], nextCursor: null });
+    const addresses = await fetch(api('/account/addresses'), { headers: { cookie } });
+    expect(addresses.status).toBe(200);
+    expect(await addresses.json()).toEqual([]);
+    const sessions = await (await fetch(api('/account/sessions'), { headers: { cookie } })).json();
+    expect(sessions).toHaveLength(1);
+    expect(Date.parse(sessions[0].createdAt)).not.toBeNaN();
   });
 
   it('answers an unknown route 404 in the same shape', async () => {
