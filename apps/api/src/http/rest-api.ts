@@ -1,15 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  AppError,
   appRouter,
   type Context,
   MAX_BODY_BYTES,
   type ProcedureMeta,
 } from '@bazaar/contracts/server';
-import { getErrorShape, TRPCError } from '@trpc/server';
+import { getErrorShape, type TRPCError } from '@trpc/server';
 import { createOpenApiNodeHttpHandler, type OpenApiRouter } from 'trpc-to-openapi';
 import { z } from 'zod';
-import { refuseCrossSite } from '../security/csrf.ts';
+import { type CsrfRefusal, crossSiteError, refuseCrossSite } from '../security/csrf.ts';
 import { cacheControlFor } from './cache-policy.ts';
 import { type OpenApiDocument, queryParameterTypes, REST_BASE } from './openapi-document.ts';
 import { retryAfterOf } from './retry-after.ts';
@@ -134,14 +133,8 @@ function refuseMutation(req: IncomingMessage, allowedOrigins: ReadonlySet<string
 }
 
 /** A refusal in the handler's error shape, with the app code tRPC clients get for it. */
-function refuse(
-  req: IncomingMessage,
-  res: ServerResponse,
-  refusal: { status: 403 | 415; message: string },
-): void {
-  const code = refusal.status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'FORBIDDEN';
-  const cause = new AppError(code, refusal.message, { appCode: 'CROSS_SITE_REFUSED' });
-  const error = new TRPCError({ code, message: refusal.message, cause });
+function refuse(req: IncomingMessage, res: ServerResponse, refusal: CsrfRefusal): void {
+  const error = crossSiteError(refusal);
   const shape = getErrorShape({
     config: appRouter._def._config,
     error,
@@ -156,5 +149,5 @@ function refuse(
     'content-type': 'application/json',
     'cache-control': 'no-store',
   });
-  res.end(JSON.stringify({ ...shape, code }));
+  res.end(JSON.stringify({ ...shape, code: error.code }));
 }

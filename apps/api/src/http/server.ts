@@ -1,20 +1,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import {
-  AppError,
   appRouter,
   MAX_BATCH_SIZE,
   MAX_BODY_BYTES,
   type ProcedureMeta,
 } from '@bazaar/contracts/server';
 import { renderDemoImage } from '@bazaar/db/seed';
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { createContext, type RequestState } from '../context.ts';
 import type { Logger } from '../logger.ts';
 import { demoImagePng } from '../media/demo-png.ts';
 import type { MediaStore } from '../media/store.ts';
 import { clientIp, type TrustProxy } from '../security/client-ip.ts';
 import type { CookieConfig } from '../security/cookies.ts';
-import { refuseCrossSite } from '../security/csrf.ts';
+import { crossSiteError, refuseCrossSite } from '../security/csrf.ts';
 import type { ServerServices } from '../services/index.ts';
 import { cacheControlFor } from './cache-policy.ts';
 import { receiveCatalogCsv, sendCatalogCsv } from './catalog-csv.ts';
@@ -107,10 +106,7 @@ export function createApiServer({ services, log, ping, security, media }: ApiSer
     // tRPC takes mutations only by POST (a GET to one is 405), so POST is what needs guarding.
     refuse: (req) => {
       const refusal = req.method === 'POST' ? refuseCrossSite(req, security.allowedOrigins) : null;
-      if (!refusal) return null;
-      const code = refusal.status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'FORBIDDEN';
-      const cause = new AppError(code, refusal.message, { appCode: 'CROSS_SITE_REFUSED' });
-      return new TRPCError({ code, message: refusal.message, cause });
+      return refusal && crossSiteError(refusal);
     },
     onError: ({ error, path, req }) => logFailure(error, path, req),
   });
