@@ -82,6 +82,19 @@ describe('the OpenAPI document', () => {
     expect(doc.paths['/cart']?.get?.security ?? []).toEqual([]);
     expect(doc.paths['/products/{slug}']?.get?.security ?? []).toEqual([]);
   });
+
+  it('says which strings are moments in time', async () => {
+    const doc = (await fetchDocument()) as unknown as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    const ok = doc.paths['/account/sessions']?.get?.responses['200'] as {
+      content: {
+        'application/json': { schema: { items: { properties: Record<string, object> } } };
+      };
+    };
+    const session = ok.content['application/json'].schema.items.properties;
+    expect(session.createdAt).toEqual({ type: 'string', format: 'date-time' });
+  });
 });
 
 describe('REST routes', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, permissionSchema, personNameSchema, roleRefSchema } from './accounts.ts';
+import { timestampSchema } from './time.ts';
 
 export const roleSchema = z.object({
   id: z.uuid(),
@@ -21,8 +22,8 @@ export const staffMemberSchema = z.object({
   /** Invited staff have not chosen a password yet. */
   invitePending: z.boolean(),
   twoFactorEnabled: z.boolean(),
-  createdAt: z.date(),
-  lastSignInAt: z.date().nullable(),
+  createdAt: timestampSchema,
+  lastSignInAt: timestampSchema.nullable(),
 });
 export type StaffMember = z.infer<typeof staffMemberSchema>;
 
@@ -42,7 +43,7 @@ export const mailMessageSchema = z.object({
   subject: z.string(),
   text: z.string(),
   status: z.enum(['pending', 'sent', 'failed']),
-  createdAt: z.date(),
+  createdAt: timestampSchema,
 });
 export type MailMessage = z.infer<typeof mailMessageSchema>;
 export const mailboxInputSchema = z.object({
