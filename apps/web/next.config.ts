@@ -36,6 +36,10 @@ const nextConfig: NextConfig = {
       { source: '/trpc/:path*', destination: `${env.API_URL}/trpc/:path*` },
       { source: '/media/:path*', destination: `${env.API_URL}/media/:path*` },
       { source: '/files/:path*', destination: `${env.API_URL}/files/:path*` },
+      // The REST routes, their OpenAPI document and the interactive docs (see the README).
+      { source: '/api/v1/:path*', destination: `${env.API_URL}/api/v1/:path*` },
+      { source: '/docs', destination: `${env.API_URL}/docs` },
+      { source: '/docs/:path*', destination: `${env.API_URL}/docs/:path*` },
       // Streamed from the catalog by the API; the URLs in them are on this origin.
       { source: '/sitemap.xml', destination: `${env.API_URL}/sitemap.xml` },
       { source: '/sitemaps/:file', destination: `${env.API_URL}/sitemaps/:file` },

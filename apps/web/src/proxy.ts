@@ -25,7 +25,7 @@ export const config = {
     {
       // Pages only: not build assets, the icon, robots.txt, nor what is rewritten to the API.
       source:
-        '/((?!_next/static|_next/image|trpc/|media/|icon\\.svg|robots\\.txt|sitemap\\.xml|sitemaps/).*)',
+        '/((?!_next/static|_next/image|trpc/|api/v1/|docs(?:/|$)|media/|icon\\.svg|robots\\.txt|sitemap\\.xml|sitemaps/).*)',
       // Prefetches are RSC payloads, which run no scripts of their own.
       missing: [
         { type: 'header', key: 'next-router-prefetch' },

@@ -1,5 +1,5 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import type { Permission, ProcedureMeta } from './access.ts';
+import type { Access, Permission, ProcedureMeta, RestRoute } from './access.ts';
 import { AppError } from './app-error.ts';
 import type { Context } from './context.ts';
 import { type BazaarErrorCode, defaultBazaarErrorCode } from './errors.ts';
@@ -98,6 +98,20 @@ const baseProcedure = t.procedure.use(guard);
 export const publicProcedure = baseProcedure.meta({ access: { kind: 'public' } });
 export const userProcedure = baseProcedure.meta({ access: { kind: 'user' } });
 export const customerProcedure = baseProcedure.meta({ access: { kind: 'customer' } });
+/** What a REST route declares; whether it needs a session follows from the procedure's access. */
+type RouteSpec = Omit<RestRoute, 'protect'>;
+
+const routed = (access: Access, route: RouteSpec) =>
+  baseProcedure.meta({ access, openapi: { ...route, protect: access.kind !== 'public' } });
+
+/**
+ * The same procedures, also served as REST routes under `/api/v1` and described in the OpenAPI
+ * document. There is deliberately no staff variant: staff tools stay on tRPC (see the README).
+ */
+export const publicRoute = (route: RouteSpec) => routed({ kind: 'public' }, route);
+export const userRoute = (route: RouteSpec) => routed({ kind: 'user' }, route);
+export const customerRoute = (route: RouteSpec) => routed({ kind: 'customer' }, route);
+
 /** Staff whose role grants `permission`; `null` admits any staff member (their own settings). */
 export const staffProcedure = (permission: Permission | null) =>
   baseProcedure.meta({ access: { kind: 'staff', permission } });

@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import {
   type Actor,
-  AppError,
   appRouter,
   MAX_BATCH_SIZE,
   MAX_BODY_BYTES,
@@ -17,15 +16,19 @@ import type { AppMetrics } from '../observability/metrics.ts';
 import type { ReadinessReport } from '../observability/readiness.ts';
 import { clientIp, type TrustProxy } from '../security/client-ip.ts';
 import type { CookieConfig } from '../security/cookies.ts';
-import { refuseCrossSite } from '../security/csrf.ts';
+import { crossSiteError, refuseCrossSite } from '../security/csrf.ts';
 import type { ServerServices } from '../services/index.ts';
 import { cacheControlFor } from './cache-policy.ts';
 import { receiveCatalogCsv, sendCatalogCsv } from './catalog-csv.ts';
+import { serveDocs } from './docs-page.ts';
 import { trackAnswers } from './graceful-close.ts';
 import { metricsEndpoint } from './metrics-endpoint.ts';
+import { createOpenApiDocument, OPENAPI_JSON_PATH, REST_BASE } from './openapi-document.ts';
 import { receivePaymentWebhook } from './payment-webhooks.ts';
 import { procedureLabels, UNKNOWN } from './procedure-labels.ts';
 import { requestIdOf } from './request-id.ts';
+import { createRestApi } from './rest-api.ts';
+import { retryAfterOf } from './retry-after.ts';
 import { isSitemapPath, serveSitemap } from './sitemaps.ts';
 import { createTrpcNodeHandler } from './trpc-node-handler.ts';
 import { receiveUpload, serveUpload, UPLOAD_CONTENT_TYPES } from './uploads.ts';
@@ -82,27 +85,38 @@ const accessKinds = new Map(
 export function createApiServer(deps: ApiServerDeps): Server {
   const { services, log, readiness, security, media, metrics } = deps;
   const serveMetrics = metrics ? metricsEndpoint(metrics.registry, deps.metricsToken) : undefined;
+  const contextFor = async (req: IncomingMessage) => {
+    const state = requestStates.get(req);
+    if (!state) throw new Error('request state missing');
+    const ctx = await createContext(services, state, security.cookie);
+    noteCaller(state, ctx.actor);
+    contextRequests.set(ctx, req);
+    return ctx;
+  };
+  const setsCookie = (ctx: object | undefined) => {
+    const req = ctx ? contextRequests.get(ctx) : undefined;
+    return !!req && settingCookies.has(req);
+  };
+  const logFailure = (error: TRPCError, path: string | undefined, req: IncomingMessage) => {
+    metrics?.http.procedureError(path && accessKinds.has(path) ? path : UNKNOWN, error.code);
+    const reqLog = requestStates.get(req)?.log ?? log;
+    if (error.code === 'INTERNAL_SERVER_ERROR') {
+      reqLog.error({ err: error.cause ?? error, path }, 'procedure failed');
+    } else {
+      reqLog.info({ code: error.code, path, msg: error.message }, 'procedure rejected');
+    }
+  };
   const trpc = createTrpcNodeHandler({
     router: appRouter,
     basePath: TRPC_BASE,
     maxBatchSize: MAX_BATCH_SIZE,
     maxBodySize: MAX_BODY_BYTES,
-    createContext: async ({ req }) => {
-      const state = requestStates.get(req);
-      if (!state) throw new Error('request state missing');
-      const ctx = await createContext(services, state, security.cookie);
-      noteCaller(state, ctx.actor);
-      contextRequests.set(ctx, req);
-      return ctx;
-    },
+    createContext: ({ req }) => contextFor(req),
     responseMeta: ({ errors, paths, type, ctx, eagerGeneration }) => {
       const headers: Record<string, string> = {};
       // Rate-limited callers learn when to come back, in the body (data) and the standard header.
-      const retryAfter = errors
-        .map((e) => (e.cause instanceof AppError ? e.cause.retryAfterSeconds : undefined))
-        .find((s) => s !== undefined);
-      if (retryAfter) headers['retry-after'] = String(retryAfter);
-      const req = ctx ? contextRequests.get(ctx) : undefined;
+      const retryAfter = retryAfterOf(errors);
+      if (retryAfter) headers['retry-after'] = retryAfter;
       headers['cache-control'] = cacheControlFor({
         type,
         paths,
@@ -110,27 +124,26 @@ export function createApiServer(deps: ApiServerDeps): Server {
         signedIn: (ctx?.session ?? null) !== null || ctx?.actor.kind === 'apiKey',
         failed: errors.length > 0,
         streamed: eagerGeneration,
-        setsCookie: !!req && settingCookies.has(req),
+        setsCookie: setsCookie(ctx),
       });
       return { headers };
     },
     // tRPC takes mutations only by POST (a GET to one is 405), so POST is what needs guarding.
     refuse: (req) => {
       const refusal = req.method === 'POST' ? refuseCrossSite(req, security.allowedOrigins) : null;
-      if (!refusal) return null;
-      const code = refusal.status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'FORBIDDEN';
-      const cause = new AppError(code, refusal.message, { appCode: 'CROSS_SITE_REFUSED' });
-      return new TRPCError({ code, message: refusal.message, cause });
+      return refusal && crossSiteError(refusal);
     },
-    onError: ({ error, path, req }) => {
-      metrics?.http.procedureError(path && accessKinds.has(path) ? path : UNKNOWN, error.code);
-      const reqLog = requestStates.get(req)?.log ?? log;
-      if (error.code === 'INTERNAL_SERVER_ERROR') {
-        reqLog.error({ err: error.cause ?? error, path }, 'procedure failed');
-      } else {
-        reqLog.info({ code: error.code, path, msg: error.message }, 'procedure rejected');
-      }
-    },
+    onError: ({ error, path, req }) => logFailure(error, path, req),
+  });
+  // Made once: the document describes the contract, which does not change while the API runs.
+  const openApiDocument = createOpenApiDocument(security.cookie);
+  const openApiJson = JSON.stringify(openApiDocument);
+  const rest = createRestApi({
+    document: openApiDocument,
+    allowedOrigins: security.allowedOrigins,
+    createContext: contextFor,
+    setsCookie,
+    onError: ({ error, path, req }) => logFailure(error, path, req),
   });
 
   const server = createServer((req, res) => {
@@ -211,6 +224,19 @@ export function createApiServer(deps: ApiServerDeps): Server {
     if (path === '/trpc' || path.startsWith(TRPC_BASE)) {
       served.route = 'trpc';
       return trpc(req, res);
+    }
+    if (path === OPENAPI_JSON_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
+      served.route = OPENAPI_JSON_PATH;
+      res.setHeader('cache-control', 'no-cache');
+      return sendJson(res, 200, openApiDocument, openApiJson);
+    }
+    if (path.startsWith(`${REST_BASE}/`)) {
+      served.route = REST_BASE;
+      return rest(req, res);
+    }
+    if ((path === '/docs' || path.startsWith('/docs/')) && (await serveDocs(req, res, path))) {
+      served.route = '/docs';
+      return;
     }
     const webhook = /^\/webhooks\/payments\/([a-z]+)$/.exec(path);
     if (webhook?.[1]) {
@@ -362,11 +388,11 @@ function noteCaller(state: ServedRequest, actor: Actor): void {
   if (actor.kind === 'apiKey') state.apiKeyId = actor.keyId;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(res: ServerResponse, status: number, body: unknown, json?: string): void {
   // Answered before the request body was read (a 413): the rest of it is still on the
   // connection, so it must not be reused (the web app's proxy would send the next request into
   // it and answer that one 500).
   if (!res.req.complete) res.setHeader('connection', 'close');
   res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
+  res.end(json ?? JSON.stringify(body));
 }

@@ -1,4 +1,6 @@
 import type { IncomingMessage } from 'node:http';
+import { AppError } from '@bazaar/contracts/server';
+import { TRPCError } from '@trpc/server';
 
 const JSON_BODY = {
   types: ['application/json'],
@@ -36,6 +38,13 @@ export function refuseCrossSite(
   if (origin !== undefined && !allowedOrigins.has(origin))
     return { status: 403, message: 'Cross-origin request refused' };
   return null;
+}
+
+/** A refusal as the error tRPC and the REST routes answer with: its status, and an app code. */
+export function crossSiteError(refusal: CsrfRefusal): TRPCError {
+  const code = refusal.status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'FORBIDDEN';
+  const cause = new AppError(code, refusal.message, { appCode: 'CROSS_SITE_REFUSED' });
+  return new TRPCError({ code, message: refusal.message, cause });
 }
 
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];

@@ -20,7 +20,9 @@ import {
   sessionSummarySchema,
   updateProfileInputSchema,
 } from '../schemas/accounts.ts';
-import { createRouter, customerProcedure, userProcedure } from '../trpc.ts';
+import { createRouter, customerRoute, userProcedure, userRoute } from '../trpc.ts';
+
+const tags = ['Account'];
 
 /** The signed-in user's own profile, security settings and address book. */
 export interface AccountService {
@@ -42,7 +44,12 @@ export interface AccountService {
 const accepted = { accepted: true } as const;
 
 export const accountRouter = createRouter({
-  updateProfile: userProcedure
+  updateProfile: userRoute({
+    method: 'PATCH',
+    path: '/account/profile',
+    tags,
+    summary: 'Change my name',
+  })
     .input(updateProfileInputSchema)
     .output(meSchema)
     .mutation(({ ctx, input }) => ctx.services.account.updateProfile(signedIn(ctx).userId, input)),
@@ -64,10 +71,17 @@ export const accountRouter = createRouter({
     }),
 
   sessions: createRouter({
-    list: userProcedure.output(z.array(sessionSummarySchema)).query(({ ctx }) => {
-      const { userId, sessionId } = sessionOf(ctx);
-      return ctx.services.account.listSessions(userId, sessionId);
-    }),
+    list: userRoute({
+      method: 'GET',
+      path: '/account/sessions',
+      tags,
+      summary: 'Where I am signed in',
+    })
+      .output(z.array(sessionSummarySchema))
+      .query(({ ctx }) => {
+        const { userId, sessionId } = sessionOf(ctx);
+        return ctx.services.account.listSessions(userId, sessionId);
+      }),
 
     /** Revoking the current session signs the caller out. */
     revoke: userProcedure
@@ -89,25 +103,45 @@ export const accountRouter = createRouter({
   }),
 
   addresses: createRouter({
-    list: customerProcedure
+    list: customerRoute({
+      method: 'GET',
+      path: '/account/addresses',
+      tags,
+      summary: 'My address book',
+    })
       .output(z.array(addressSchema))
       .query(({ ctx }) => ctx.services.account.listAddresses(signedIn(ctx).userId)),
 
-    create: customerProcedure
+    create: customerRoute({
+      method: 'POST',
+      path: '/account/addresses',
+      tags,
+      summary: 'Add an address',
+    })
       .input(addressInputSchema)
       .output(addressSchema)
       .mutation(({ ctx, input }) =>
         ctx.services.account.createAddress(signedIn(ctx).userId, input),
       ),
 
-    update: customerProcedure
+    update: customerRoute({
+      method: 'PUT',
+      path: '/account/addresses/{id}',
+      tags,
+      summary: 'Replace an address',
+    })
       .input(addressUpdateInputSchema)
       .output(addressSchema)
       .mutation(({ ctx, input }) =>
         ctx.services.account.updateAddress(signedIn(ctx).userId, input.id, input.address),
       ),
 
-    delete: customerProcedure
+    delete: customerRoute({
+      method: 'DELETE',
+      path: '/account/addresses/{id}',
+      tags,
+      summary: 'Delete an address',
+    })
       .input(addressIdInputSchema)
       .output(acceptedSchema)
       .mutation(async ({ ctx, input }) => {
@@ -115,7 +149,12 @@ export const accountRouter = createRouter({
         return accepted;
       }),
 
-    setDefault: customerProcedure
+    setDefault: customerRoute({
+      method: 'POST',
+      path: '/account/addresses/{id}/default',
+      tags,
+      summary: 'Make an address the default',
+    })
       .input(addressIdInputSchema)
       .output(addressSchema)
       .mutation(({ ctx, input }) =>

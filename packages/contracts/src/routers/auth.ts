@@ -20,7 +20,15 @@ import {
   totpCodeSchema,
   totpEnrolmentSchema,
 } from '../schemas/accounts.ts';
-import { createRouter, publicProcedure, staffProcedure, userProcedure } from '../trpc.ts';
+import {
+  createRouter,
+  publicProcedure,
+  publicRoute,
+  staffProcedure,
+  userProcedure,
+} from '../trpc.ts';
+
+const tags = ['Account'];
 
 export interface SignedInResult {
   session: IssuedSession;
@@ -61,18 +69,33 @@ function startSession(ctx: Context, result: SignedInResult): SessionState {
 
 export const authRouter = createRouter({
   /** Whether the caller is signed in, and as whom. Signed-out callers get `signed-out`, not an error. */
-  session: publicProcedure
+  session: publicRoute({
+    method: 'GET',
+    path: '/auth/session',
+    tags,
+    summary: 'Whether the caller is signed in, and as whom',
+  })
     .output(sessionStateSchema)
     .query(({ ctx }) => ctx.services.auth.sessionState(ctx.session)),
 
-  signUp: publicProcedure
+  signUp: publicRoute({
+    method: 'POST',
+    path: '/auth/sign-up',
+    tags,
+    summary: 'Create a customer account (sets the session cookie)',
+  })
     .input(signUpInputSchema)
     .output(sessionStateSchema)
     .mutation(async ({ ctx, input }) =>
       startSession(ctx, await ctx.services.auth.signUp(input, ctx.client)),
     ),
 
-  signIn: publicProcedure
+  signIn: publicRoute({
+    method: 'POST',
+    path: '/auth/sign-in',
+    tags,
+    summary: 'Sign in (sets the session cookie)',
+  })
     .input(signInInputSchema)
     .output(sessionStateSchema)
     .mutation(async ({ ctx, input }) =>
@@ -90,11 +113,13 @@ export const authRouter = createRouter({
       ),
     ),
 
-  signOut: publicProcedure.output(acceptedSchema).mutation(async ({ ctx }) => {
-    if (ctx.session) await ctx.services.auth.signOut(ctx.session.id);
-    ctx.cookies.clearSession();
-    return accepted;
-  }),
+  signOut: publicRoute({ method: 'POST', path: '/auth/sign-out', tags, summary: 'Sign out' })
+    .output(acceptedSchema)
+    .mutation(async ({ ctx }) => {
+      if (ctx.session) await ctx.services.auth.signOut(ctx.session.id);
+      ctx.cookies.clearSession();
+      return accepted;
+    }),
 
   /** Answers the same whether or not the account exists. */
   requestPasswordReset: publicProcedure

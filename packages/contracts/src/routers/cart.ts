@@ -11,7 +11,9 @@ import {
   type SetCartQuantityInput,
   setCartQuantityInputSchema,
 } from '../schemas/cart.ts';
-import { createRouter, publicProcedure } from '../trpc.ts';
+import { createRouter, publicRoute } from '../trpc.ts';
+
+const tags = ['Cart'];
 
 /**
  * Whose cart a call is about: the signed-in user's, or the guest's named by the cart cookie. A
@@ -50,27 +52,42 @@ export function cartOwner(ctx: Context): CartOwner {
 
 /** Guests and signed-in shoppers alike; each only ever reaches their own cart. */
 export const cartRouter = createRouter({
-  get: publicProcedure
+  get: publicRoute({ method: 'GET', path: '/cart', tags, summary: "The caller's cart" })
     .input(cartGetInputSchema)
     .output(cartSchema)
     .query(({ ctx, input }) => ctx.services.cart.get(cartOwner(ctx), input)),
 
-  add: publicProcedure
+  add: publicRoute({ method: 'POST', path: '/cart/items', tags, summary: 'Add units of a variant' })
     .input(addToCartInputSchema)
     .output(cartSchema)
     .mutation(({ ctx, input }) => ctx.services.cart.add(cartOwner(ctx), input)),
 
-  setQuantity: publicProcedure
+  setQuantity: publicRoute({
+    method: 'PATCH',
+    path: '/cart/items/{lineId}',
+    tags,
+    summary: "Set a line's quantity",
+  })
     .input(setCartQuantityInputSchema)
     .output(cartSchema)
     .mutation(({ ctx, input }) => ctx.services.cart.setQuantity(cartOwner(ctx), input)),
 
-  remove: publicProcedure
+  remove: publicRoute({
+    method: 'DELETE',
+    path: '/cart/items/{lineId}',
+    tags,
+    summary: 'Remove a line',
+  })
     .input(removeCartLineInputSchema)
     .output(cartSchema)
     .mutation(({ ctx, input }) => ctx.services.cart.remove(cartOwner(ctx), input)),
 
-  dismissNotices: publicProcedure
+  dismissNotices: publicRoute({
+    method: 'POST',
+    path: '/cart/notices/dismiss',
+    tags,
+    summary: 'Mark price and stock notices read',
+  })
     .output(cartSchema)
     .mutation(({ ctx }) => ctx.services.cart.dismissNotices(cartOwner(ctx))),
 });

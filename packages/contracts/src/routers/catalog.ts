@@ -24,7 +24,9 @@ import {
   productSuggestInputSchema,
   productSuggestionsSchema,
 } from '../schemas/catalog-browse.ts';
-import { createRouter, publicProcedure } from '../trpc.ts';
+import { createRouter, publicRoute } from '../trpc.ts';
+
+const tags = ['Catalog'];
 
 export interface CatalogService {
   listCurrencies(): Promise<ShopCurrency[]>;
@@ -37,35 +39,61 @@ export interface CatalogService {
 
 export const catalogRouter = createRouter({
   /** The currencies the shop sells in, the default first. */
-  currencies: publicProcedure
+  currencies: publicRoute({
+    method: 'GET',
+    path: '/currencies',
+    tags,
+    summary: 'Currencies sold in',
+  })
     .output(z.array(shopCurrencySchema))
     .query(({ ctx }) => ctx.services.catalog.listCurrencies()),
 
-  categories: publicProcedure
+  categories: publicRoute({ method: 'GET', path: '/categories', tags, summary: 'Category tree' })
     .input(categoriesInputSchema)
     .output(z.array(categorySchema))
     .query(({ ctx, input }) => ctx.services.catalog.listCategories(input)),
 
   products: createRouter({
     /** A page of products: searched, filtered, sorted, with the total count. */
-    list: publicProcedure
+    // POST: the option filters are a map, which a query string cannot carry.
+    list: publicRoute({
+      method: 'POST',
+      path: '/products/search',
+      tags,
+      summary: 'A page of products: searched, filtered, sorted',
+    })
       .input(productListInputSchema)
       .output(productPageSchema)
       .query(({ ctx, input }) => ctx.services.catalog.listProducts(input)),
 
     /** Counts for narrowing the same filters down further. */
-    facets: publicProcedure
+    facets: publicRoute({
+      method: 'POST',
+      path: '/products/facets',
+      tags,
+      summary: 'Counts for narrowing a listing',
+    })
       .input(productFiltersSchema)
       .output(productFacetsSchema)
       .query(({ ctx, input }) => ctx.services.catalog.productFacets(input)),
 
     /** Search-as-you-type. */
-    suggest: publicProcedure
+    suggest: publicRoute({
+      method: 'GET',
+      path: '/search/suggestions',
+      tags,
+      summary: 'Search-as-you-type suggestions',
+    })
       .input(productSuggestInputSchema)
       .output(productSuggestionsSchema)
       .query(({ ctx, input }) => ctx.services.catalog.suggestProducts(input)),
 
-    bySlug: publicProcedure
+    bySlug: publicRoute({
+      method: 'GET',
+      path: '/products/{slug}',
+      tags,
+      summary: 'One product with its variants',
+    })
       .input(productBySlugInputSchema)
       .output(productDetailSchema)
       .query(({ ctx, input }) => ctx.services.catalog.productBySlug(input)),

@@ -20,7 +20,7 @@ import {
   paymentResultInputSchema,
   placedOrderSchema,
 } from '../schemas/orders.ts';
-import { createRouter, publicProcedure } from '../trpc.ts';
+import { createRouter, publicRoute } from '../trpc.ts';
 import { type CartOwner, cartOwner } from './cart.ts';
 
 export interface CheckoutService {
@@ -51,28 +51,51 @@ export interface CheckoutService {
 }
 
 /** Guests check out too; each call is about the caller's own cart. */
+const tags = ['Checkout'];
+
 export const checkoutRouter = createRouter({
-  quote: publicProcedure
+  quote: publicRoute({
+    method: 'GET',
+    path: '/checkout/quote',
+    tags,
+    summary: 'Totals for the cart shipped to a destination',
+  })
     .input(checkoutQuoteInputSchema)
     .output(checkoutQuoteSchema)
     .query(({ ctx, input }) => ctx.services.checkout.quote(cartOwner(ctx), input)),
 
-  placeOrder: publicProcedure
+  placeOrder: publicRoute({ method: 'POST', path: '/orders', tags, summary: 'Place the order' })
     .input(placeOrderInputSchema)
     .output(placedOrderSchema)
     .mutation(({ ctx, input }) => ctx.services.checkout.placeOrder(cartOwner(ctx), input)),
 
-  confirmTestPayment: publicProcedure
+  confirmTestPayment: publicRoute({
+    method: 'POST',
+    path: '/checkout/test-payment',
+    tags,
+    summary: "Pay with the offline test provider's card form",
+  })
     .input(confirmTestPaymentInputSchema)
     .output(paymentAttemptSchema)
     .mutation(({ ctx, input }) => ctx.services.checkout.confirmTestPayment(input)),
 
-  paymentResult: publicProcedure
+  // POST: the payment's client secret is the payer's proof and does not belong in a URL.
+  paymentResult: publicRoute({
+    method: 'POST',
+    path: '/checkout/payment-result',
+    tags,
+    summary: 'How the payment stands after the payer returns',
+  })
     .input(paymentResultInputSchema)
     .output(orderSchema)
     .query(({ ctx, input }) => ctx.services.checkout.paymentResult(input)),
 
-  paymentOptions: publicProcedure
+  paymentOptions: publicRoute({
+    method: 'GET',
+    path: '/checkout/payment-options',
+    tags,
+    summary: 'The payment provider',
+  })
     .output(paymentOptionsSchema)
     .query(({ ctx }) => ctx.services.checkout.paymentOptions()),
 });

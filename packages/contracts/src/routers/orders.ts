@@ -10,7 +10,9 @@ import {
   orderPageSchema,
   orderSchema,
 } from '../schemas/orders.ts';
-import { createRouter, publicProcedure, userProcedure } from '../trpc.ts';
+import { createRouter, publicRoute, userRoute } from '../trpc.ts';
+
+const tags = ['Orders'];
 
 /** Orders as their customer sees them. Another customer's order answers NOT_FOUND. */
 export interface OrderService {
@@ -22,17 +24,23 @@ export interface OrderService {
 
 export const ordersRouter = createRouter({
   /** The signed-in shopper's orders, newest first. */
-  list: userProcedure
+  list: userRoute({ method: 'GET', path: '/orders', tags, summary: 'My orders, newest first' })
     .input(myOrdersInputSchema)
     .output(orderPageSchema)
     .query(({ ctx, input }) => ctx.services.orders.listMine(signedIn(ctx).userId, input)),
 
-  get: userProcedure
+  get: userRoute({ method: 'GET', path: '/orders/{number}', tags, summary: 'One of my orders' })
     .input(orderByNumberInputSchema)
     .output(orderSchema)
     .query(({ ctx, input }) => ctx.services.orders.getMine(signedIn(ctx).userId, input.number)),
 
-  lookup: publicProcedure
+  // POST: the email does not belong in a URL.
+  lookup: publicRoute({
+    method: 'POST',
+    path: '/orders/lookup',
+    tags,
+    summary: "A guest's order by number and email",
+  })
     .input(orderLookupInputSchema)
     .output(orderSchema)
     .query(({ ctx, input }) => ctx.services.orders.lookup(input, ctx.client.ip)),

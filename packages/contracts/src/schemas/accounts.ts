@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { permissions } from '../access.ts';
 import { plainText } from './text.ts';
+import { timestampSchema } from './time.ts';
 
 /** Emails are compared trimmed and lower-cased; 254 is the SMTP path limit. */
 export const emailSchema = z
@@ -129,8 +130,8 @@ export const sessionSummarySchema = z.object({
   device: z.string(),
   userAgent: z.string().nullable(),
   ip: z.string().nullable(),
-  createdAt: z.date(),
-  lastSeenAt: z.date(),
+  createdAt: timestampSchema,
+  lastSeenAt: timestampSchema,
 });
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 /** Session ids are 32 base32 characters (see the API's session store). */
@@ -167,7 +168,7 @@ export const addressSchema = addressInputSchema.extend({
   region: z.string(),
   phone: z.string(),
   isDefault: z.boolean(),
-  createdAt: z.date(),
+  createdAt: timestampSchema,
 });
 export type Address = z.infer<typeof addressSchema>;
 export const MAX_ADDRESSES = 20;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, permissionSchema, personNameSchema, roleRefSchema } from './accounts.ts';
+import { timestampSchema } from './time.ts';
 
 export const roleSchema = z.object({
   id: z.uuid(),
@@ -21,8 +22,8 @@ export const staffMemberSchema = z.object({
   /** Invited staff have not chosen a password yet. */
   invitePending: z.boolean(),
   twoFactorEnabled: z.boolean(),
-  createdAt: z.date(),
-  lastSignInAt: z.date().nullable(),
+  createdAt: timestampSchema,
+  lastSignInAt: timestampSchema.nullable(),
 });
 export type StaffMember = z.infer<typeof staffMemberSchema>;
 
@@ -42,7 +43,7 @@ export const mailMessageSchema = z.object({
   subject: z.string(),
   text: z.string(),
   status: z.enum(['pending', 'sent', 'failed']),
-  createdAt: z.date(),
+  createdAt: timestampSchema,
 });
 export type MailMessage = z.infer<typeof mailMessageSchema>;
 export const mailboxInputSchema = z.object({
@@ -83,4 +84,6 @@ export const createdApiKeySchema = z.object({
 });
 export type CreatedApiKey = z.infer<typeof createdApiKeySchema>;
 
-export const apiKeyIdInputSchema = z.object({ id: z.string().min(1).max(64) });
+/** A key's id: the 16 base32 characters after `bzk_` in its token. */
+export const apiKeyIdSchema = z.string().regex(/^[a-z2-7]{16}$/, 'Unknown API key');
+export const apiKeyIdInputSchema = z.object({ id: apiKeyIdSchema });

@@ -7,6 +7,7 @@ import {
 } from './catalog.ts';
 import { currencyCodeSchema, moneySchema } from './money.ts';
 import { plainText } from './text.ts';
+import { timestampSchema } from './time.ts';
 
 /** What the admin's product list can show: one stock state per product. */
 export const stockFilterSchema = z.enum(['in', 'low', 'out']);
@@ -47,7 +48,7 @@ export const adminProductRowSchema = z.object({
   /** The cheapest live variant in the shop's default currency. */
   price: moneySchema.nullable(),
   image: productImageSchema.nullable(),
-  updatedAt: z.date(),
+  updatedAt: timestampSchema,
 });
 export type AdminProductRow = z.infer<typeof adminProductRowSchema>;
 
@@ -206,7 +207,7 @@ export const adminProductSchema = z.object({
       option: z.object({ name: z.string(), value: z.string() }).nullable(),
     }),
   ),
-  updatedAt: z.date(),
+  updatedAt: timestampSchema,
 });
 export type AdminProduct = z.infer<typeof adminProductSchema>;
 
@@ -290,8 +291,8 @@ export const catalogImportSchema = z.object({
   applied: z.int().nonnegative(),
   /** Rows not applied: the file's line, the column, and why. A refused row changed nothing. */
   report: z.array(z.object({ row: z.int(), field: z.string(), message: z.string() })),
-  createdAt: z.date(),
-  finishedAt: z.date().nullable(),
+  createdAt: timestampSchema,
+  finishedAt: timestampSchema.nullable(),
 });
 export type CatalogImport = z.infer<typeof catalogImportSchema>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { emailSchema } from './accounts.ts';
 import { currencyCodeSchema, moneySchema } from './money.ts';
 import { plainText } from './text.ts';
+import { timestampSchema } from './time.ts';
 
 export const orderStatusSchema = z.enum([
   'pending_payment',
@@ -47,8 +48,8 @@ export const placedOrderSchema = z.object({
   email: z.string(),
   total: moneySchema,
   /** Unpaid by then, the order is cancelled and its stock released. */
-  reservedUntil: z.date().nullable(),
-  createdAt: z.date(),
+  reservedUntil: timestampSchema.nullable(),
+  createdAt: timestampSchema,
   payment: paymentSessionSchema,
 });
 export type PlacedOrder = z.infer<typeof placedOrderSchema>;
@@ -135,7 +136,7 @@ export type OrderEventType = z.infer<typeof orderEventTypeSchema>;
 
 export const orderEventSchema = z.object({
   type: orderEventTypeSchema,
-  at: z.date(),
+  at: timestampSchema,
   /** Words for the timeline: "Shipped with DHL", "Refunded €10.00", the note's text. */
   detail: z.string(),
 });
@@ -144,7 +145,7 @@ export type OrderEvent = z.infer<typeof orderEventSchema>;
 export const shipmentSchema = z.object({
   carrier: z.string(),
   trackingNumber: z.string(),
-  shippedAt: z.date(),
+  shippedAt: timestampSchema,
 });
 
 /** An order as its customer sees it (account area, guest lookup, confirmation page). */
@@ -171,10 +172,10 @@ export const orderSchema = z.object({
   refunded: moneySchema,
   shippingAddress: orderAddressSchema,
   shipment: shipmentSchema.nullable(),
-  deliveredAt: z.date().nullable(),
-  reservedUntil: z.date().nullable(),
+  deliveredAt: timestampSchema.nullable(),
+  reservedUntil: timestampSchema.nullable(),
   cancelReason: z.string().nullable(),
-  createdAt: z.date(),
+  createdAt: timestampSchema,
   timeline: z.array(orderEventSchema),
 });
 export type Order = z.infer<typeof orderSchema>;
@@ -186,7 +187,7 @@ export const orderSummarySchema = z.object({
   email: z.string(),
   total: moneySchema,
   itemCount: z.int().min(0),
-  createdAt: z.date(),
+  createdAt: timestampSchema,
 });
 export type OrderSummary = z.infer<typeof orderSummarySchema>;
 
@@ -261,7 +262,7 @@ export const paymentRecordSchema = z.object({
   amount: moneySchema,
   refunded: moneySchema,
   failureMessage: z.string().nullable(),
-  createdAt: z.date(),
+  createdAt: timestampSchema,
 });
 
 export const refundRecordSchema = z.object({
@@ -269,7 +270,7 @@ export const refundRecordSchema = z.object({
   amount: moneySchema,
   status: z.enum(['pending', 'succeeded', 'failed']),
   reason: z.string(),
-  createdAt: z.date(),
+  createdAt: timestampSchema,
 });
 
 export const adminOrderSchema = orderSchema.extend({

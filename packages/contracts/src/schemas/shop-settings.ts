@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { countryCodeSchema } from './accounts.ts';
 import { currencyCodeSchema } from './money.ts';
 import { plainText } from './text.ts';
+import { timestampSchema } from './time.ts';
 
 /**
  * What the admin configures for checkout: shipping methods with their rates, tax rates and
@@ -69,7 +70,7 @@ export const shippingMethodSchema = z.object({
   active: z.boolean(),
   /** By currency code. */
   rates: z.array(shippingRateSchema),
-  createdAt: z.date(),
+  createdAt: timestampSchema,
 });
 export type ShippingMethod = z.infer<typeof shippingMethodSchema>;
 
@@ -195,8 +196,8 @@ export const discountCodeSchema = z.object({
   amount: z.int().nullable(),
   currency: z.string().nullable(),
   minSubtotal: z.int().nullable(),
-  startsAt: z.date().nullable(),
-  endsAt: z.date().nullable(),
+  startsAt: timestampSchema.nullable(),
+  endsAt: timestampSchema.nullable(),
   usageLimit: z.int().nullable(),
   perCustomerLimit: z.int().nullable(),
   /** Uses taken by orders (given back when an unpaid order is cancelled). */
@@ -204,6 +205,6 @@ export const discountCodeSchema = z.object({
   /** Orders that used the code: while any does, it can be deactivated but not deleted. */
   orderCount: z.int().nonnegative(),
   active: z.boolean(),
-  createdAt: z.date(),
+  createdAt: timestampSchema,
 });
 export type DiscountCode = z.infer<typeof discountCodeSchema>;
