@@ -1,22 +1,30 @@
-import type { Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 
-/** The answers each server is still writing, and the servers that are closing. */
-const unfinished = new WeakMap<Server, Set<ServerResponse>>();
+/** Each connection's answer being written, so a closing server can end the connection after it. */
+const ANSWER = Symbol('bazaar.answer');
+type WithAnswer = Socket & { [ANSWER]?: ServerResponse };
+
+/** The open connections of each tracked server, and the servers that are closing. */
+const connections = new WeakMap<Server, Set<WithAnswer>>();
 const closing = new WeakSet<Server>();
 
 /**
- * Keeps count of `server`'s unfinished answers, so `closeServer` can end each one's connection
- * after it instead of leaving it open for another request. Installed first, before any handler
- * writes.
+ * Keeps track of `server`'s connections (once per connection, not per request) and answers the
+ * function its request handler calls first for every request, so `closeServer` can end each
+ * connection after the answer it is writing instead of leaving it open for another request.
  */
-export function trackAnswers(server: Server): void {
-  const answers = new Set<ServerResponse>();
-  unfinished.set(server, answers);
-  server.prependListener('request', (_req, res: ServerResponse) => {
-    if (closing.has(server)) res.setHeader('connection', 'close');
-    answers.add(res);
-    res.once('close', () => answers.delete(res));
+export function trackAnswers(server: Server): (req: IncomingMessage, res: ServerResponse) => void {
+  const open = new Set<WithAnswer>();
+  connections.set(server, open);
+  server.on('connection', (socket: WithAnswer) => {
+    open.add(socket);
+    socket.once('close', () => open.delete(socket));
   });
+  return (req, res) => {
+    if (closing.has(server)) res.setHeader('connection', 'close');
+    (req.socket as WithAnswer)[ANSWER] = res;
+  };
 }
 
 /**
@@ -28,8 +36,10 @@ export function trackAnswers(server: Server): void {
 export async function closeServer(server: Server, timeoutMs: number): Promise<void> {
   if (!server.listening) return;
   closing.add(server);
-  for (const res of unfinished.get(server) ?? [])
-    if (!res.headersSent) res.setHeader('connection', 'close');
+  for (const socket of connections.get(server) ?? []) {
+    const answer = socket[ANSWER];
+    if (answer && !answer.headersSent) answer.setHeader('connection', 'close');
+  }
   const closed = new Promise<void>((done) => server.close(() => done()));
   // Connections idle between requests, or whose answer was already under way, close as they idle.
   const sweep = setInterval(() => server.closeIdleConnections(), 50);

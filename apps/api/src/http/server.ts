@@ -8,13 +8,13 @@ import {
 } from '@bazaar/contracts/server';
 import { renderDemoImage } from '@bazaar/db/seed';
 import { TRPCError } from '@trpc/server';
-import { createContext, type RequestState } from '../context.ts';
+import { createContext } from '../context.ts';
 import type { Logger } from '../logger.ts';
 import { demoImagePng } from '../media/demo-png.ts';
 import type { MediaStore } from '../media/store.ts';
 import type { AppMetrics } from '../observability/metrics.ts';
 import type { ReadinessReport } from '../observability/readiness.ts';
-import { clientIp, type TrustProxy } from '../security/client-ip.ts';
+import type { TrustProxy } from '../security/client-ip.ts';
 import type { CookieConfig } from '../security/cookies.ts';
 import { crossSiteError, refuseCrossSite } from '../security/csrf.ts';
 import type { ServerServices } from '../services/index.ts';
@@ -29,6 +29,7 @@ import { procedureLabels, UNKNOWN } from './procedure-labels.ts';
 import { requestIdOf } from './request-id.ts';
 import { createRestApi } from './rest-api.ts';
 import { retryAfterOf } from './retry-after.ts';
+import { keepServed, ServedRequest, servedOf } from './served-request.ts';
 import { isSitemapPath, serveSitemap } from './sitemaps.ts';
 import { createTrpcNodeHandler } from './trpc-node-handler.ts';
 import { receiveUpload, serveUpload, UPLOAD_CONTENT_TYPES } from './uploads.ts';
@@ -57,21 +58,7 @@ export interface ApiServerDeps {
   metricsToken?: string;
 }
 
-/** What the request log line and the metrics learn while a request is served. */
-interface ServedRequest extends RequestState {
-  /** The fixed name of the route that answered (never the raw URL); `trpc` for procedures. */
-  route: string;
-  /** The signed-in caller, once a context was made for the request. */
-  userId: string | undefined;
-  /** The API key a program called with (its maker is `userId`). */
-  apiKeyId: string | undefined;
-}
-
 const TRPC_BASE = '/trpc/';
-const requestStates = new WeakMap<IncomingMessage, ServedRequest>();
-/** The request each tRPC context was made for, and the requests whose answer sets a cookie. */
-const contextRequests = new WeakMap<object, IncomingMessage>();
-const settingCookies = new WeakSet<IncomingMessage>();
 
 const HSTS = 'max-age=63072000; includeSubDomains';
 
@@ -86,20 +73,17 @@ export function createApiServer(deps: ApiServerDeps): Server {
   const { services, log, readiness, security, media, metrics } = deps;
   const serveMetrics = metrics ? metricsEndpoint(metrics.registry, deps.metricsToken) : undefined;
   const contextFor = async (req: IncomingMessage) => {
-    const state = requestStates.get(req);
-    if (!state) throw new Error('request state missing');
-    const ctx = await createContext(services, state, security.cookie);
-    noteCaller(state, ctx.actor);
-    contextRequests.set(ctx, req);
+    const served = servedOf(req);
+    if (!served) throw new Error('request state missing');
+    const ctx = await createContext(services, served, security.cookie);
+    noteCaller(served, ctx.actor);
+    keepServed(ctx, served);
     return ctx;
   };
-  const setsCookie = (ctx: object | undefined) => {
-    const req = ctx ? contextRequests.get(ctx) : undefined;
-    return !!req && settingCookies.has(req);
-  };
+  const setsCookie = (ctx: object | undefined) => servedOf(ctx)?.setsCookie ?? false;
   const logFailure = (error: TRPCError, path: string | undefined, req: IncomingMessage) => {
     metrics?.http.procedureError(path && accessKinds.has(path) ? path : UNKNOWN, error.code);
-    const reqLog = requestStates.get(req)?.log ?? log;
+    const reqLog = servedOf(req)?.log ?? log;
     if (error.code === 'INTERNAL_SERVER_ERROR') {
       reqLog.error({ err: error.cause ?? error, path }, 'procedure failed');
     } else {
@@ -146,37 +130,16 @@ export function createApiServer(deps: ApiServerDeps): Server {
     onError: ({ error, path, req }) => logFailure(error, path, req),
   });
 
-  const server = createServer((req, res) => {
+  const server = createServer();
+  const answering = trackAnswers(server);
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
+    answering(req, res);
     const requestId = requestIdOf(req);
     res.setHeader('x-content-type-options', 'nosniff');
     if (security.hsts) res.setHeader('strict-transport-security', HSTS);
-    // The request's logger is made when something logs, which most requests never do.
-    let reqLog: Logger | undefined;
-    const logFor = () => {
-      reqLog ??= log.child({ reqId: requestId });
-      return reqLog;
-    };
-    const served: ServedRequest = {
-      route: UNKNOWN,
-      userId: undefined,
-      apiKeyId: undefined,
-      requestId,
-      get log() {
-        return logFor();
-      },
-      client: {
-        ip: clientIp(req, security.trustProxy),
-        userAgent: req.headers['user-agent']?.slice(0, 512) ?? null,
-      },
-      cookieHeader: req.headers.cookie,
-      authorization: req.headers.authorization,
-      setCookie: (value) => {
-        settingCookies.add(req);
-        res.appendHeader('set-cookie', value);
-      },
-    };
-    requestStates.set(req, served);
+    const served = new ServedRequest(requestId, req, res, log, security.trustProxy);
+    keepServed(req, served);
     res.setHeader('x-request-id', requestId);
     const logging = log.isLevelEnabled('info');
     if (logging || metrics)
@@ -191,7 +154,7 @@ export function createApiServer(deps: ApiServerDeps): Server {
             metrics.http.request(label, res.statusCode, ms / 1e3);
         if (!logging) return;
         // Never the query string (tRPC queries carry their input there) nor headers or bodies.
-        logFor().info(
+        served.log.info(
           {
             method: req.method,
             url: req.url?.split('?')[0],
@@ -205,7 +168,7 @@ export function createApiServer(deps: ApiServerDeps): Server {
         );
       });
     route(req, res).catch((err: unknown) => {
-      logFor().error({ err }, 'unhandled request failure');
+      served.log.error({ err }, 'unhandled request failure');
       if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error' });
       else res.destroy();
     });
@@ -215,12 +178,11 @@ export function createApiServer(deps: ApiServerDeps): Server {
   // connections longer than proxies do (Node's 5 s default is shorter than most).
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  trackAnswers(server);
   return server;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const served = requestStates.get(req) as ServedRequest;
+    const served = servedOf(req) as ServedRequest;
     if (path === '/trpc' || path.startsWith(TRPC_BASE)) {
       served.route = 'trpc';
       return trpc(req, res);
@@ -241,7 +203,7 @@ export function createApiServer(deps: ApiServerDeps): Server {
     const webhook = /^\/webhooks\/payments\/([a-z]+)$/.exec(path);
     if (webhook?.[1]) {
       served.route = '/webhooks/payments/:provider';
-      const reqLog = requestStates.get(req)?.log ?? log;
+      const reqLog = servedOf(req)?.log ?? log;
       return receivePaymentWebhook(req, services.payments, webhook[1], reqLog, (status, body) => {
         res.setHeader('cache-control', 'no-store');
         sendJson(res, status, body);
@@ -351,13 +313,13 @@ export function createApiServer(deps: ApiServerDeps): Server {
       actorId,
       services.catalogImport,
       (status, body) => sendJson(res, status, body),
-      requestStates.get(req)?.log ?? log,
+      servedOf(req)?.log ?? log,
     );
   }
 
   /** Whether the caller's session is a staff member with `catalog:write`; answers 401/403 if not. */
   async function catalogEditor(req: IncomingMessage, res: ServerResponse): Promise<string | false> {
-    const state = requestStates.get(req);
+    const state = servedOf(req);
     if (!state) throw new Error('request state missing');
     res.setHeader('cache-control', 'no-store');
     let actor: Actor;

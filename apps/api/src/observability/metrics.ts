@@ -42,6 +42,7 @@ export function createMetrics(sources: MetricSources = {}): AppMetrics {
     buckets: DURATION_BUCKETS,
     registers,
   });
+  const durationSeries = new Map<string, ReturnType<typeof duration.labels>>();
   const counter = <L extends string>(name: string, help: string, labelNames: readonly L[] = []) =>
     new Counter({ name, help, labelNames, registers });
   const procedureErrors = counter(
@@ -128,7 +129,16 @@ export function createMetrics(sources: MetricSources = {}): AppMetrics {
   return {
     registry,
     http: {
-      request: (procedure, status, seconds) => duration.observe({ procedure, status }, seconds),
+      request: (procedure, status, seconds) => {
+        // Each label pair's series, looked up once: prom-client hashes the labels on every call.
+        const key = `${procedure} ${status}`;
+        let series = durationSeries.get(key);
+        if (!series) {
+          series = duration.labels(procedure, String(status));
+          durationSeries.set(key, series);
+        }
+        series.observe(seconds);
+      },
       procedureError: (procedure, code) => procedureErrors.inc({ procedure, code }),
     },
     shop: {
