@@ -199,6 +199,18 @@ describe('a program with a key', () => {
     expect(res.status).toBe(403);
   });
 
+  it('gets answers no cache may keep, over tRPC and REST', async () => {
+    const { token } = await keyFor('Support');
+    const authorization = `Bearer ${token}`;
+    for (const path of ['/trpc/catalog.categories', '/api/v1/categories']) {
+      const anonymous = await fetch(`${app().url}${path}`);
+      expect(anonymous.headers.get('cache-control'), path).toMatch(/^public/);
+      const keyed = await fetch(`${app().url}${path}`, { headers: { authorization } });
+      expect(keyed.status, path).toBe(200);
+      expect(keyed.headers.get('cache-control'), path).toBe('no-store');
+    }
+  });
+
   it('downloads the catalog CSV with catalog:write, and is refused it without', async () => {
     const editor = await keyFor('Catalog editor');
     const support = await keyFor('Support');

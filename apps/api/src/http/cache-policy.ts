@@ -1,3 +1,5 @@
+import type { Context } from '@bazaar/contracts/server';
+
 /**
  * How long browsers and shared caches may keep a public catalog read. Short, so an admin edit
  * reaches a revalidating client within seconds (the app cache sees it within a second); a stale
@@ -5,6 +7,10 @@
  */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=3, stale-while-revalidate=60';
 export const NO_STORE = 'no-store';
+
+/** Whether the caller came with credentials: a session (even one owing its second factor) or an API key. */
+export const withCredentials = (ctx: Pick<Context, 'session' | 'actor'> | undefined): boolean =>
+  (ctx?.session ?? null) !== null || ctx?.actor.kind === 'apiKey';
 
 export interface CacheDecision {
   type: string;

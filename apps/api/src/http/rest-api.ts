@@ -9,7 +9,7 @@ import { getErrorShape, type TRPCError } from '@trpc/server';
 import { createOpenApiNodeHttpHandler, type OpenApiRouter } from 'trpc-to-openapi';
 import { z } from 'zod';
 import { type CsrfRefusal, crossSiteError, refuseCrossSite } from '../security/csrf.ts';
-import { cacheControlFor } from './cache-policy.ts';
+import { cacheControlFor, withCredentials } from './cache-policy.ts';
 import { type OpenApiDocument, queryParameterTypes, REST_BASE } from './openapi-document.ts';
 import { retryAfterOf } from './retry-after.ts';
 
@@ -47,7 +47,7 @@ export function createRestApi(opts: RestApiOptions): Handler {
           type,
           paths,
           accessOf,
-          signedIn: (ctx?.session ?? null) !== null,
+          signedIn: withCredentials(ctx),
           failed: errors.length > 0,
           streamed: false,
           setsCookie: !!ctx && opts.setsCookie(ctx),

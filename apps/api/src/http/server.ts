@@ -18,7 +18,7 @@ import type { TrustProxy } from '../security/client-ip.ts';
 import type { CookieConfig } from '../security/cookies.ts';
 import { crossSiteError, refuseCrossSite } from '../security/csrf.ts';
 import type { ServerServices } from '../services/index.ts';
-import { cacheControlFor } from './cache-policy.ts';
+import { cacheControlFor, withCredentials } from './cache-policy.ts';
 import { receiveCatalogCsv, sendCatalogCsv } from './catalog-csv.ts';
 import { serveDocs } from './docs-page.ts';
 import { trackAnswers } from './graceful-close.ts';
@@ -105,7 +105,7 @@ export function createApiServer(deps: ApiServerDeps): Server {
         type,
         paths,
         accessOf: (path) => accessKinds.get(path),
-        signedIn: (ctx?.session ?? null) !== null || ctx?.actor.kind === 'apiKey',
+        signedIn: withCredentials(ctx),
         failed: errors.length > 0,
         streamed: eagerGeneration,
         setsCookie: setsCookie(ctx),
