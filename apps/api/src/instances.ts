@@ -1,6 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Env } from './env.ts';
 import type { Logger } from './logger.ts';
+import { aggregateInstanceMetrics } from './observability/instance-metrics.ts';
 
 /**
  * `API_INSTANCES=N`: this process (the primary) runs no API itself; it forks N API processes that
@@ -10,6 +11,8 @@ import type { Logger } from './logger.ts';
  *   secret key); the others once it listens.
  * - An instance that stops after it listened is replaced. One that stops before it listened (bad
  *   configuration, port taken, database down) stops them all: exit code 1.
+ * - `/metrics`, scraped from whichever instance takes the connection, answers every instance's
+ *   metrics summed (collected here: see observability/instance-metrics.ts).
  * - SIGTERM / SIGINT: every instance stops gracefully (see `App.shutdown`); exit code 0 when all
  *   stopped cleanly. An instance still running after twice SHUTDOWN_TIMEOUT_MS (its requests, then
  *   its jobs) and a margin is killed.
@@ -73,5 +76,6 @@ export function runInstances(env: Env, log: Logger): void {
       stop(0);
     });
   log.info({ pid: process.pid, instances: env.API_INSTANCES }, 'starting api instances');
+  aggregateInstanceMetrics();
   fork(true);
 }

@@ -41,7 +41,8 @@ export function createLogger(
 ): Logger {
   const options = {
     level: env.LOG_LEVEL,
-    base: { service: 'bazaar-api' },
+    // The process id tells apart the lines of several instances (API_INSTANCES) in one stream.
+    base: { service: 'bazaar-api', pid: process.pid },
     redact: LOG_REDACT,
   };
   if (destination) return pino(options, destination);

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppRouter } from '@bazaar/contracts/server';
@@ -60,6 +61,20 @@ afterAll(async () => {
   redis.disconnect();
   rmSync(dataDir, { recursive: true, force: true });
 }, 60_000);
+
+/** A GET on a connection of its own (fetch would reuse one, and so reach one instance). */
+function onNewConnection(url: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    get(url, { agent: false, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    }).on('error', reject);
+  });
+}
 
 /** The orders holding `variantId`, with their quantities. */
 async function ordersOf(variantId: string) {
@@ -223,6 +238,39 @@ describe('API_INSTANCES=N: one command, N processes on one port (node:cluster)',
       /ended \({"code":1,"signal":null}\)/,
     );
   }, 60_000);
+
+  it('/metrics, reached through the shared port, counts every instance', async () => {
+    const token = randomBytes(24).toString('base64url');
+    const cluster = await startApiProcess(
+      instanceEnv({ API_INSTANCES: '2', METRICS_TOKEN: token }),
+      'api instances listening',
+    );
+    started.push(cluster);
+    // A new connection per request: node:cluster deals connections to the instances in turn.
+    const calls = 12;
+    for (let i = 0; i < calls; i++) {
+      expect((await onNewConnection(`${cluster.url}/trpc/catalog.categories`)).status).toBe(200);
+    }
+    const servedBy = new Set(
+      cluster.lines
+        .filter(
+          (l) => l.msg === 'request' && (l.procedures as string[])?.[0] === 'catalog.categories',
+        )
+        .map((l) => l.pid),
+    );
+    expect(servedBy.size).toBe(2);
+    const series =
+      'bazaar_http_request_duration_seconds_count{procedure="catalog.categories",status="200"}';
+    for (let scrape = 0; scrape < 4; scrape++) {
+      const res = await onNewConnection(`${cluster.url}/metrics`, {
+        authorization: `Bearer ${token}`,
+      });
+      expect(res.status).toBe(200);
+      const line = res.body.split('\n').find((l) => l.startsWith(`${series} `));
+      expect(line, `scrape ${scrape}`).toBe(`${series} ${calls}`);
+    }
+    expect(await cluster.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+  }, 120_000);
 
   it('two processes answer on one port; one that dies is replaced; SIGTERM stops all gracefully', async () => {
     const cluster = await startApiProcess(

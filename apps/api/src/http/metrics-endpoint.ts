@@ -9,7 +9,11 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
  * a token configured it does not exist (404), so it is never public by accident. The token is
  * compared by its hash in constant time: neither its content nor its length leaks through timing.
  */
-export function metricsEndpoint(registry: Registry, token: string | undefined) {
+export function metricsEndpoint(
+  registry: Registry,
+  token: string | undefined,
+  read: () => Promise<string> = () => registry.metrics(),
+) {
   const expected = token === undefined ? undefined : digest(token);
   return async (
     req: IncomingMessage,
@@ -27,7 +31,7 @@ export function metricsEndpoint(registry: Registry, token: string | undefined) {
       res.setHeader('allow', 'GET, HEAD');
       return reply(405, { error: 'Read metrics with GET' });
     }
-    const body = await registry.metrics();
+    const body = await read();
     res.writeHead(200, { 'content-type': registry.contentType });
     res.end(req.method === 'HEAD' ? undefined : body);
   };

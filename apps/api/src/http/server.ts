@@ -12,6 +12,7 @@ import { createContext } from '../context.ts';
 import type { Logger } from '../logger.ts';
 import { demoImagePng } from '../media/demo-png.ts';
 import type { MediaStore } from '../media/store.ts';
+import { metricsReader } from '../observability/instance-metrics.ts';
 import type { AppMetrics } from '../observability/metrics.ts';
 import type { ReadinessReport } from '../observability/readiness.ts';
 import type { TrustProxy } from '../security/client-ip.ts';
@@ -71,7 +72,14 @@ const accessKinds = new Map(
 
 export function createApiServer(deps: ApiServerDeps): Server {
   const { services, log, readiness, security, media, metrics } = deps;
-  const serveMetrics = metrics ? metricsEndpoint(metrics.registry, deps.metricsToken) : undefined;
+  // Only a configured endpoint asks the other instances (when there are several) for theirs.
+  const serveMetrics =
+    metrics &&
+    metricsEndpoint(
+      metrics.registry,
+      deps.metricsToken,
+      deps.metricsToken ? metricsReader(metrics.registry) : undefined,
+    );
   const contextFor = async (req: IncomingMessage) => {
     const served = servedOf(req);
     if (!served) throw new Error('request state missing');

@@ -115,6 +115,8 @@ export function createMetrics(sources: MetricSources = {}): AppMetrics {
       help: 'Background jobs waiting to run (queued or waiting for a retry), by job',
       labelNames: ['job'] as const,
       registers,
+      // Every instance reads the same queue: summed across instances it would count it N times.
+      aggregator: 'max',
       async collect() {
         this.reset();
         const depths = await jobDepths().catch((err: unknown) => {
