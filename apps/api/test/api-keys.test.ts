@@ -270,6 +270,25 @@ describe('a key that is not live', () => {
     await refusedWith(`Bearer ${makersKey.token}`);
   });
 
+  it('loses what its maker loses: a maker moved to a smaller role takes the key down too', async () => {
+    const maker = await staffMember(db(), 'Owner');
+    const { token } = await (await signedIn(app(), maker.email)).client.admin.apiKeys.create.mutate(
+      {
+        name: 'Catalog feed',
+        roleId: await roleId(db(), 'Catalog editor'),
+      },
+    );
+    const csv = () =>
+      fetch(`${app().url}/files/products.csv`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await csv()).status).toBe(200);
+    const admin = await owner();
+    await admin.client.admin.staff.changeRole.mutate({
+      userId: maker.id,
+      roleId: await roleId(db(), 'Support'),
+    });
+    expect((await csv()).status).toBe(403);
+  });
+
   it('revoking an unknown key is NOT_FOUND', async () => {
     const admin = await owner();
     const error = await errorOf(admin.client.admin.apiKeys.revoke.mutate({ id: 'a'.repeat(16) }));

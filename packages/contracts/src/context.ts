@@ -14,7 +14,8 @@ import type { ShopSettingsService } from './routers/shop-settings.ts';
 /**
  * Who is calling. Filled in by the API from the session cookie or, for programs, from a staff API
  * key sent as a bearer token; procedures declare which actors they accept. An API key acts for the
- * staff member who made it (`userId`), with its own role's permissions, and has no session.
+ * staff member who made it (`userId`), with its role's permissions that they still hold, and has
+ * no session.
  */
 export type Actor =
   | { kind: 'anonymous' }

@@ -4,8 +4,9 @@ import { roles } from './staff.ts';
 
 /**
  * Staff API keys: programs send `bzk_<id>.<secret>` as a bearer token. As with sessions, only
- * SHA-256(secret) is kept. A key acts with its role's permissions (never `staff:manage`) and
- * stops working when revoked, expired, or when the staff member who made it is deactivated.
+ * SHA-256(secret) is kept. A key acts with its role's permissions that its maker still holds
+ * (never `staff:manage`) and stops working when revoked, expired, or when the staff member who
+ * made it is deactivated.
  */
 export const apiKeys = pgTable(
   'api_keys',

@@ -117,9 +117,13 @@ export function createApiKeys(db: Database, now: () => Date = () => new Date()):
           expiresAt: apiKeys.expiresAt,
           revokedAt: apiKeys.revokedAt,
           deactivatedAt: users.deactivatedAt,
-          permissions: sql<
-            string[] | null
-          >`(select array_agg(${rolePermissions.permission}) from ${rolePermissions} where ${rolePermissions.roleId} = ${apiKeys.roleId})`,
+          // The key's role's permissions that its maker still holds: a maker moved to a smaller
+          // role takes their keys down with them.
+          permissions: sql<string[] | null>`(
+            select array_agg(kp.permission) from ${rolePermissions} kp
+            where kp.role_id = ${apiKeys.roleId}
+              and exists (select 1 from ${rolePermissions} mp
+                          where mp.role_id = ${users.roleId} and mp.permission = kp.permission))`,
         })
         .from(apiKeys)
         .innerJoin(users, eq(users.id, apiKeys.createdBy))
