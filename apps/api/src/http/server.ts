@@ -211,11 +211,16 @@ export function createApiServer(deps: ApiServerDeps): Server {
     const webhook = /^\/webhooks\/payments\/([a-z]+)$/.exec(path);
     if (webhook?.[1]) {
       served.route = '/webhooks/payments/:provider';
-      const reqLog = servedOf(req)?.log ?? log;
-      return receivePaymentWebhook(req, services.payments, webhook[1], reqLog, (status, body) => {
-        res.setHeader('cache-control', 'no-store');
-        sendJson(res, status, body);
-      });
+      return receivePaymentWebhook(
+        req,
+        services.payments,
+        webhook[1],
+        served.log,
+        (status, body) => {
+          res.setHeader('cache-control', 'no-store');
+          sendJson(res, status, body);
+        },
+      );
     }
     if (path === '/healthz') {
       served.route = '/healthz';
@@ -327,12 +332,10 @@ export function createApiServer(deps: ApiServerDeps): Server {
 
   /** Whether the caller's session is a staff member with `catalog:write`; answers 401/403 if not. */
   async function catalogEditor(req: IncomingMessage, res: ServerResponse): Promise<string | false> {
-    const state = servedOf(req);
-    if (!state) throw new Error('request state missing');
     res.setHeader('cache-control', 'no-store');
     let actor: Actor;
     try {
-      ({ actor } = await createContext(services, state, security.cookie));
+      ({ actor } = await contextFor(req));
     } catch (err) {
       if (!(err instanceof TRPCError) || err.code !== 'UNAUTHORIZED') throw err;
       sendJson(res, 401, { error: err.message });
@@ -342,7 +345,6 @@ export function createApiServer(deps: ApiServerDeps): Server {
       sendJson(res, 401, { error: 'Sign in required' });
       return false;
     }
-    noteCaller(state, actor);
     if (actor.kind === 'customer' || !actor.permissions.has('catalog:write')) {
       sendJson(res, 403, { error: 'Requires permission catalog:write' });
       return false;
