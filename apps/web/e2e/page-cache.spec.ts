@@ -7,6 +7,7 @@ import {
   test,
 } from '@playwright/test';
 import { allProducts, mutate, productBySlug } from './api';
+import { pickVariant } from './shop';
 import { DEMO_OWNER, signIn } from './staff-api';
 
 /**
@@ -69,9 +70,84 @@ test('anonymous visitors share cached pages, each copy with a nonce of its own',
   await page.goto(product);
   expect(answers.every((state) => FROM_CACHE.includes(state))).toBe(true);
   await page.getByRole('button', { name: 'Add to cart' }).click();
+  // Next.js's scripts were asked for only once the page had painted (src/server/scripts-after-paint.ts).
+  const timing = await page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    scripts: performance
+      .getEntriesByType('resource')
+      .filter((entry) => /\/_next\/static\/.+\.js$/.test(entry.name))
+      .map((entry) => entry.startTime),
+  }));
+  expect(timing.paint).toBeGreaterThan(0);
+  expect(timing.scripts.length).toBeGreaterThan(3);
+  for (const start of timing.scripts) expect(start).toBeGreaterThanOrEqual(timing.paint ?? 0);
   await expect(page.getByTestId('cart-count')).toHaveText('1');
   await page.screenshot({ path: test.info().outputPath('cached-product-page.png') });
   expect(errors).toEqual([]);
+});
+
+/** Holds every Next.js script of the page until `release` (the page paints, but does not hydrate). */
+async function holdScripts(page: Page) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/_next\/static\/.+\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+test("what a shopper picks or types before the page's script runs is what the page acts on", async ({
+  page,
+  request,
+}) => {
+  // A product with two buyable variants that differ in an option; the second is picked.
+  let chosen: { slug: string; product: Awaited<ReturnType<typeof productBySlug>> } | undefined;
+  for (const summary of await allProducts(request)) {
+    const product = await productBySlug(request, summary.slug);
+    const buyable = product.variants.filter((v) => v.stock >= 2 && v.price !== null);
+    if (product.options.length > 0 && buyable.length >= 2) {
+      chosen = { slug: summary.slug, product };
+      break;
+    }
+  }
+  if (!chosen) throw new Error('no product with two buyable variants');
+  const { slug, product } = chosen;
+  const buyable = product.variants.filter((v) => v.stock >= 2 && v.price !== null);
+  const variant = buyable.at(-1) as (typeof buyable)[number];
+
+  const release = await holdScripts(page);
+  await page.goto(`/p/${slug}`);
+  const add = page.getByRole('button', { name: 'Add to cart' });
+  await expect(add).toBeDisabled();
+  await pickVariant(page, product, variant);
+  await page.getByLabel('Quantity').selectOption('2');
+  release();
+  await expect(add).toBeEnabled();
+  await add.click();
+  await expect(page.getByTestId('cart-count')).toHaveText('2');
+  await page.goto('/cart');
+  for (const value of Object.values(variant.options)) {
+    await expect(page.getByRole('main')).toContainText(value);
+  }
+
+  // Words typed into the search box before hydration are searched for after it.
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  const releaseHome = await holdScripts(page);
+  await page.goto('/');
+  const search = page.getByRole('combobox', { name: 'Search products' }).first();
+  await search.fill('jacket');
+  releaseHome();
+  await expect(page.getByRole('link', { name: /^Cart,/ })).toBeVisible();
+  await page.waitForFunction(
+    () => document.querySelectorAll('script[src*="/_next/static/"]').length > 3,
+  );
+  await page.waitForLoadState('networkidle');
+  await search.press('Enter');
+  await expect(page).toHaveURL(/\/search\?q=jacket/);
+  await expect(search).toHaveValue('jacket');
 });
 
 /** The page as cached: the nonce taken out (each copy has its own). */

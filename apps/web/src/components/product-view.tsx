@@ -2,8 +2,9 @@
 
 import { useSuspenseQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { currencyName } from '@/lib/currency';
+import { useEarlyPicks } from '@/lib/use-early-input';
 import {
   findVariant,
   galleryImages,
@@ -29,6 +30,11 @@ export function ProductView({ slug, currency }: { slug: string; currency: string
   const [selection, setSelection] = useState<Selection>(() =>
     initialSelection({ options: product.options, variants }),
   );
+  const optionsRef = useRef<HTMLDivElement>(null);
+  useEarlyPicks(optionsRef, selection, (name, value) => {
+    const index = product.options.findIndex((option) => option.name === name);
+    if (index !== -1) setSelection((s) => selectValue(variants, product.options, s, index, value));
+  });
   const variant = findVariant(variants, product.options, selection);
   const images = galleryImages(product.images, selection, variant);
 
@@ -74,7 +80,7 @@ export function ProductView({ slug, currency }: { slug: string; currency: string
         ) : null}
 
         {variants.length > 0 && product.options.length > 0 ? (
-          <div className="space-y-6">
+          <div ref={optionsRef} className="space-y-6">
             {product.options.map((option, index) => (
               <fieldset key={option.name}>
                 <legend className="font-medium text-sm text-stone-900">

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { createNonce } from '../security/content-security-policy.ts';
+import { scriptsAfterPaint } from './scripts-after-paint.ts';
 import { compressParts, type SplicedGzip, splicedGzip } from './spliced-gzip.ts';
 
 /** A page as rendered for the cache: status, headers and the whole body, uncompressed. */
@@ -39,7 +40,7 @@ const STORABLE_TYPES = /^(?:text\/html|text\/x-component)\b/;
 export function toCachedPage(
   rendered: RenderedPage,
 ): { page: CachedPage } | { page: null; reason: string } {
-  const { status, headers, body } = rendered;
+  const { status, headers } = rendered;
   if (status !== 200) return { page: null, reason: `status ${status}` };
   if (headers['set-cookie']) return { page: null, reason: 'set-cookie' };
   if (/no-store|private=|no-cache=/i.test(String(headers['cache-control'] ?? ''))) {
@@ -51,6 +52,9 @@ export function toCachedPage(
   if (!STORABLE_TYPES.test(String(headers['content-type'] ?? ''))) {
     return { page: null, reason: 'content-type' };
   }
+  const body = /^text\/html\b/.test(String(headers['content-type']))
+    ? Buffer.from(scriptsAfterPaint(rendered.body.toString('utf8')))
+    : rendered.body;
   const csp = String(headers['content-security-policy'] ?? '');
   const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
   const parts = nonce ? splitAll(body, Buffer.from(nonce)) : [body];

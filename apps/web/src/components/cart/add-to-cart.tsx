@@ -1,11 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert, FormStatus } from '@/components/ui/messages';
 import { linkClass } from '@/components/ui/styles';
 import { cartErrorMessage, quantityChoices } from '@/lib/cart';
+import { useEarlyValue } from '@/lib/use-early-input';
 import { useCart } from './use-cart';
 
 /**
@@ -22,6 +23,8 @@ export function AddToCart({
   const { add } = useCart(currency);
   const [quantity, setQuantity] = useState(1);
   const quantityId = useId();
+  const quantityRef = useRef<HTMLSelectElement>(null);
+  useEarlyValue(quantityRef, '1', (value) => setQuantity(Number(value)));
   const soldOut = variant !== null && variant.stock === 0;
   const choices = quantityChoices(variant?.stock ?? 1, 1, 10);
 
@@ -32,6 +35,7 @@ export function AddToCart({
           Quantity
         </label>
         <select
+          ref={quantityRef}
           id={quantityId}
           value={Math.min(quantity, choices.length)}
           onChange={(e) => setQuantity(Number(e.target.value))}

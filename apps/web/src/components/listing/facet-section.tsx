@@ -1,4 +1,5 @@
-import { type ReactNode, useId } from 'react';
+import { type ReactNode, useId, useRef } from 'react';
+import { useEarlyCheck } from '@/lib/use-early-input';
 
 /**
  * One part of the filter panel: a heading and its controls. With `group`, the controls are a
@@ -41,9 +42,12 @@ export function FacetCheckbox({
   checked: boolean;
   onChange: () => void;
 }) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEarlyCheck(ref, checked, onChange);
   return (
     <label className="group flex cursor-pointer items-center gap-3 rounded-lg px-2.5 py-1.5 text-sm text-stone-700 hover:bg-stone-200/60 hover:text-stone-900">
       <input
+        ref={ref}
         type="checkbox"
         checked={checked}
         onChange={onChange}

@@ -1,9 +1,10 @@
 'use client';
 
 import type { ProductSort } from '@bazaar/contracts';
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { refineListing } from '@/lib/listing-filters';
 import { chosenSort, defaultSort, hasSearchWords, sortChoices } from '@/lib/listing-sort';
+import { useEarlyValue } from '@/lib/use-early-input';
 import { useListingNavigation } from './listing-navigation';
 
 /** The listing's order, sorted by the API (relevance only offered when searching). */
@@ -11,6 +12,11 @@ export function SortSelect() {
   const { state, navigate } = useListingNavigation();
   const id = useId();
   const searching = hasSearchWords(state.q);
+  const sort = state.sort ?? defaultSort(searching);
+  const selectRef = useRef<HTMLSelectElement>(null);
+  const sortBy = (value: string) =>
+    navigate(refineListing(state, { sort: chosenSort(value as ProductSort, searching) }));
+  useEarlyValue(selectRef, sort, sortBy);
   return (
     <div className="flex items-center gap-2">
       <label htmlFor={id} className="whitespace-nowrap text-sm text-stone-600">
@@ -18,15 +24,10 @@ export function SortSelect() {
       </label>
       <div className="relative">
         <select
+          ref={selectRef}
           id={id}
-          value={state.sort ?? defaultSort(searching)}
-          onChange={(event) =>
-            navigate(
-              refineListing(state, {
-                sort: chosenSort(event.currentTarget.value as ProductSort, searching),
-              }),
-            )
-          }
+          value={sort}
+          onChange={(event) => sortBy(event.currentTarget.value)}
           className="appearance-none rounded-full border-0 bg-white py-1.5 pr-9 pl-3.5 font-medium text-sm text-stone-800 shadow-sm ring-1 ring-stone-300 hover:ring-stone-400 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
         >
           {sortChoices(searching).map((choice) => (

@@ -10,6 +10,7 @@ import {
   suggestionItems,
   suggestionQuery,
 } from '@/lib/search-suggestions';
+import { useEarlyValue } from '@/lib/use-early-input';
 import { useTRPC } from '@/trpc/react';
 import { SearchSuggestions } from './search-suggestions';
 import { useDebouncedValue } from './use-debounced-value';
@@ -54,6 +55,8 @@ export function SearchBox({ currency }: { currency: string }) {
 
   // After a search, back/forward or leaving the search page, the field shows the URL's words.
   useEffect(() => setText(shownText), [shownText]);
+  // After the effect above, which would put the server's words back on the first render.
+  useEarlyValue(inputRef, shownText, setText);
 
   const q = useDebouncedValue(suggestionQuery(text), SUGGEST_DELAY_MS);
   const { data } = useQuery(

@@ -25,14 +25,15 @@ export function Button({
   type = 'button',
   ...props
 }: ButtonProps) {
-  // The forms these buttons submit are handled by script (no `method`/`action`). Clicked before
-  // the page hydrates, the browser would submit natively instead: a GET of the same page with
-  // every field (an email, a password) in the URL, and the shopper back at an empty form.
+  // Every one of these buttons acts through script, which on cached pages starts only after the
+  // first paint (src/server/scripts-after-paint.ts). Clicked before the page hydrates, a plain
+  // button would do nothing ("Add to cart" lost), and a submit button would have the browser send
+  // its form natively: a GET of the same page with every field (an email, a password) in the URL.
   const hydrated = useHydrated();
   return (
     <button
       type={type}
-      disabled={disabled || pending || (type === 'submit' && !hydrated)}
+      disabled={disabled || pending || !hydrated}
       aria-busy={pending || undefined}
       className={`relative ${buttonClass(variant, size)} ${className ?? ''}`}
       {...props}
