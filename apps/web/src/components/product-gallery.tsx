@@ -44,8 +44,8 @@ export function ProductGallery({ images, title }: { images: ProductImageData[]; 
                 <ProductImage
                   image={{ ...image, alt: '' }}
                   fallbackAlt=""
-                  // The first row shows with the main picture on a phone's first screen.
-                  eager={i < 4}
+                  // Lazy, though often in the first screen: the browser fetches them once laid
+                  // out, after the main picture (the largest paint) instead of beside it.
                   className="size-full object-cover"
                 />
               </button>

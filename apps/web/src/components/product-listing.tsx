@@ -19,9 +19,10 @@ export function ProductListing({ products, label }: { products: ProductSummary[]
 
   return (
     <ProductGridList label={label}>
-      {products.map((product, i) => (
+      {products.map((product) => (
         <li key={product.id}>
-          <ProductCard product={product} priority={i < 4} />
+          {/* Below the hero and the categories: never in the first screen, so lazy. */}
+          <ProductCard product={product} />
         </li>
       ))}
     </ProductGridList>

@@ -103,9 +103,8 @@ export default async function HomePage() {
                   <ProductImage
                     image={product.image}
                     fallbackAlt=""
-                    // Hidden on phones, where the heading is the largest paint: fetched early, but
-                    // not ahead of the fonts and styles.
-                    eager
+                    // Hidden on phones, where the heading is the largest paint: lazy, so a phone
+                    // never fetches them (nor does React preload them ahead of the fonts).
                     className="size-full object-cover"
                   />
                 </div>
