@@ -107,7 +107,7 @@ export function createApiServer(deps: ApiServerDeps): Server {
     responseMeta: ({ errors, paths, type, ctx, eagerGeneration }) => {
       const headers: Record<string, string> = {};
       // Rate-limited callers learn when to come back, in the body (data) and the standard header.
-      const retryAfter = retryAfterOf(errors);
+      const retryAfter = errors.length ? retryAfterOf(errors) : undefined;
       if (retryAfter) headers['retry-after'] = retryAfter;
       headers['cache-control'] = cacheControlFor({
         type,
@@ -126,6 +126,11 @@ export function createApiServer(deps: ApiServerDeps): Server {
       return refusal && crossSiteError(refusal);
     },
     onError: ({ error, path, req }) => logFailure(error, path, req),
+    // Known procedures only, so they are the labels procedureLabels would find in the URL.
+    planned: (req, paths) => {
+      const served = servedOf(req);
+      if (served) served.procedures = paths;
+    },
   });
   // Made once: the document describes the contract, which does not change while the API runs.
   const openApiDocument = createOpenApiDocument(security.cookie);
@@ -155,7 +160,8 @@ export function createApiServer(deps: ApiServerDeps): Server {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         const procedures =
           served.route === 'trpc'
-            ? procedureLabels(req.url ?? '', TRPC_BASE, accessKinds, MAX_BATCH_SIZE)
+            ? (served.procedures ??
+              procedureLabels(req.url ?? '', TRPC_BASE, accessKinds, MAX_BATCH_SIZE))
             : undefined;
         if (metrics)
           for (const label of procedures ?? [served.route])
