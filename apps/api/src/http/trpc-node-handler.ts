@@ -80,6 +80,7 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(
   const procedures = opts.router._def.procedures as Record<string, AnyTRPCProcedure>;
   const config = opts.router._def._config;
   const deserialize = (value: unknown): unknown => config.transformer.input.deserialize(value);
+  const serialize = (value: unknown): unknown => config.transformer.output.serialize(value);
 
   function planFor(req: IncomingMessage): Plan | null {
     const method = req.method;
@@ -144,49 +145,60 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(
       ctxError = getTRPCErrorFromUnknown(cause);
     }
 
-    const call = async (index: number): Promise<CallResult> => {
-      const path = paths[index] as string;
+    const failed = (index: number, cause: unknown): CallResult => {
+      const error = getTRPCErrorFromUnknown(cause);
+      opts.onError?.({ error, path: paths[index], input: inputs.result(index), ctx, type, req });
+      return [error, undefined];
+    };
+    // Promise callbacks rather than an async function per call, which kept a frame per call.
+    const call = (index: number): Promise<CallResult> => {
+      if (ctxError) return Promise.resolve(failed(index, ctxError));
+      let data: Promise<unknown>;
       try {
-        if (ctxError) throw ctxError;
-        const data: unknown = await (called[index] as AnyTRPCProcedure)({
-          path,
+        data = (called[index] as AnyTRPCProcedure)({
+          path: paths[index] as string,
           getRawInput: () => inputs.read(index),
           ctx,
           type,
           signal: undefined,
           batchIndex: index,
         });
-        return [undefined, data];
       } catch (cause) {
-        const error = getTRPCErrorFromUnknown(cause);
-        opts.onError?.({ error, path, input: inputs.result(index), ctx, type, req });
-        return [error, undefined];
+        return Promise.resolve(failed(index, cause));
       }
+      return data.then(
+        (value): CallResult => [undefined, value],
+        (cause: unknown) => failed(index, cause),
+      );
     };
     // One call is awaited as it is; a batch's calls run together, as tRPC runs them.
     const results = isBatchCall
       ? await Promise.all(paths.map((_, index) => call(index)))
       : [await call(0)];
 
+    // Each envelope as tRPC's transformTRPCResponse makes it ({ result: { data } } with the data
+    // serialized by the transformer), without its four object spreads per call.
     const envelopes: TRPCResponse[] = [];
+    const transformed: TRPCResponse[] = [];
     const errors: TRPCError[] = [];
     for (let index = 0; index < results.length; index++) {
       const [error, data] = results[index] as CallResult;
       if (!error) {
         envelopes.push({ result: { data } });
+        transformed.push({ result: { data: serialize(data) } });
         continue;
       }
       errors.push(error);
-      envelopes.push({
-        error: getErrorShape({
-          config,
-          ctx,
-          error,
-          input: inputs.result(index),
-          path: paths[index],
-          type,
-        }),
+      const shape = getErrorShape({
+        config,
+        ctx,
+        error,
+        input: inputs.result(index),
+        path: paths[index],
+        type,
       });
+      envelopes.push({ error: shape });
+      transformed.push({ error: serialize(shape) as typeof shape });
     }
     const untransformed = isBatchCall ? envelopes : (envelopes[0] as TRPCResponse);
     let status = getHTTPStatusCode(untransformed as Parameters<typeof getHTTPStatusCode>[0]);
@@ -207,7 +219,7 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(
     // The rest of a body refused as too large is still on the connection: do not reuse it.
     if (errors.some((e) => e.code === 'PAYLOAD_TOO_LARGE')) res.setHeader('connection', 'close');
     res.statusCode = status;
-    const body = JSON.stringify(transformTRPCResponse(config, untransformed as never));
+    const body = JSON.stringify(isBatchCall ? transformed : transformed[0]);
     if (status === 200 && type === 'query' && storable(res.getHeader('cache-control'))) {
       const etag = etagOf(body);
       res.setHeader('etag', etag);
