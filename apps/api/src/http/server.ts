@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import {
   type Actor,
   appRouter,
+  type Context,
   MAX_BATCH_SIZE,
   MAX_BODY_BYTES,
   type ProcedureMeta,
@@ -80,13 +81,14 @@ export function createApiServer(deps: ApiServerDeps): Server {
       deps.metricsToken,
       deps.metricsToken ? metricsReader(metrics.registry) : undefined,
     );
-  const contextFor = async (req: IncomingMessage) => {
+  const contextFor = (req: IncomingMessage): Promise<Context> => {
     const served = servedOf(req);
-    if (!served) throw new Error('request state missing');
-    const ctx = await createContext(services, served, security.cookie);
-    noteCaller(served, ctx.actor);
-    keepServed(ctx, served);
-    return ctx;
+    if (!served) return Promise.reject(new Error('request state missing'));
+    return createContext(services, served, security.cookie).then((ctx) => {
+      noteCaller(served, ctx.actor);
+      keepServed(ctx, served);
+      return ctx;
+    });
   };
   const setsCookie = (ctx: object | undefined) => servedOf(ctx)?.setsCookie ?? false;
   const logFailure = (error: TRPCError, path: string | undefined, req: IncomingMessage) => {
