@@ -48,6 +48,7 @@ interface Plan {
 }
 
 type CallResult = [error: TRPCError, data: undefined] | [error: undefined, data: unknown];
+const succeeded = (data: unknown): CallResult => [undefined, data];
 
 const PROCEDURE_PATHS = /^[A-Za-z0-9_.,-]+$/;
 
@@ -166,10 +167,7 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(
       } catch (cause) {
         return Promise.resolve(failed(index, cause));
       }
-      return data.then(
-        (value): CallResult => [undefined, value],
-        (cause: unknown) => failed(index, cause),
-      );
+      return data.then(succeeded, (cause: unknown) => failed(index, cause));
     };
     // One call is awaited as it is; a batch's calls run together, as tRPC runs them.
     const results = isBatchCall
@@ -248,13 +246,18 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(
     res.end(JSON.stringify(transformTRPCResponse(config, untransformed as never)));
   }
 
-  return async (req, res) => {
-    const refusal = opts.refuse?.(req);
-    if (refusal) return refuse(req, res, refusal);
-    const plan = planFor(req);
-    if (!plan) return stock(req, res);
-    opts.planned?.(req, plan.paths);
-    await answer(req, res, plan);
+  // Not an async function (a frame per request); a failure still rejects.
+  return (req, res) => {
+    try {
+      const refusal = opts.refuse?.(req);
+      if (refusal) return Promise.resolve(refuse(req, res, refusal));
+      const plan = planFor(req);
+      if (!plan) return Promise.resolve(stock(req, res));
+      opts.planned?.(req, plan.paths);
+      return answer(req, res, plan);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   };
 }
 
