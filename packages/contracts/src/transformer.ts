@@ -26,7 +26,10 @@ function isPlainJson(value: unknown, depth: number): boolean {
       }
       const proto = Object.getPrototypeOf(value);
       if (proto !== Object.prototype && proto !== null) return false;
-      for (const key of Object.keys(value)) {
+      // for-in rather than Object.keys (no array per object). Its keys are the object's own
+      // enumerable ones, as Object.prototype has none; were it polluted with one, that key would
+      // be read here too, which can only send the value through superjson.
+      for (const key in value) {
         if (key === '__proto__' || key === 'constructor' || key === 'prototype') return false;
         if (!isPlainJson((value as Record<string, unknown>)[key], depth + 1)) return false;
       }

@@ -16,6 +16,8 @@ type Tagged = { [SERVED]?: ServedRequest };
 export class ServedRequest implements RequestState {
   /** The fixed name of the route that answered (never the raw URL); `trpc` for procedures. */
   route = UNKNOWN;
+  /** The tRPC procedures the request calls, when the tRPC handler knew them before answering. */
+  procedures: readonly string[] | undefined = undefined;
   /** The signed-in caller, once a context was made for the request. */
   userId: string | undefined = undefined;
   /** The API key a program called with (its maker is `userId`). */

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import {
   type Actor,
   appRouter,
+  type Context,
   MAX_BATCH_SIZE,
   MAX_BODY_BYTES,
   type ProcedureMeta,
@@ -80,13 +81,14 @@ export function createApiServer(deps: ApiServerDeps): Server {
       deps.metricsToken,
       deps.metricsToken ? metricsReader(metrics.registry) : undefined,
     );
-  const contextFor = async (req: IncomingMessage) => {
+  const contextFor = (req: IncomingMessage): Promise<Context> => {
     const served = servedOf(req);
-    if (!served) throw new Error('request state missing');
-    const ctx = await createContext(services, served, security.cookie);
-    noteCaller(served, ctx.actor);
-    keepServed(ctx, served);
-    return ctx;
+    if (!served) return Promise.reject(new Error('request state missing'));
+    return createContext(services, served, security.cookie).then((ctx) => {
+      noteCaller(served, ctx.actor);
+      keepServed(ctx, served);
+      return ctx;
+    });
   };
   const setsCookie = (ctx: object | undefined) => servedOf(ctx)?.setsCookie ?? false;
   const logFailure = (error: TRPCError, path: string | undefined, req: IncomingMessage) => {
@@ -107,7 +109,7 @@ export function createApiServer(deps: ApiServerDeps): Server {
     responseMeta: ({ errors, paths, type, ctx, eagerGeneration }) => {
       const headers: Record<string, string> = {};
       // Rate-limited callers learn when to come back, in the body (data) and the standard header.
-      const retryAfter = retryAfterOf(errors);
+      const retryAfter = errors.length ? retryAfterOf(errors) : undefined;
       if (retryAfter) headers['retry-after'] = retryAfter;
       headers['cache-control'] = cacheControlFor({
         type,
@@ -126,6 +128,11 @@ export function createApiServer(deps: ApiServerDeps): Server {
       return refusal && crossSiteError(refusal);
     },
     onError: ({ error, path, req }) => logFailure(error, path, req),
+    // Known procedures only, so they are the labels procedureLabels would find in the URL.
+    planned: (req, paths) => {
+      const served = servedOf(req);
+      if (served) served.procedures = paths;
+    },
   });
   // Made once: the document describes the contract, which does not change while the API runs.
   const openApiDocument = createOpenApiDocument(security.cookie);
@@ -155,7 +162,8 @@ export function createApiServer(deps: ApiServerDeps): Server {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         const procedures =
           served.route === 'trpc'
-            ? procedureLabels(req.url ?? '', TRPC_BASE, accessKinds, MAX_BATCH_SIZE)
+            ? (served.procedures ??
+              procedureLabels(req.url ?? '', TRPC_BASE, accessKinds, MAX_BATCH_SIZE))
             : undefined;
         if (metrics)
           for (const label of procedures ?? [served.route])
@@ -175,7 +183,9 @@ export function createApiServer(deps: ApiServerDeps): Server {
           'request',
         );
       });
-    route(req, res).catch((err: unknown) => {
+    // tRPC, most of the traffic, is sent on before the other routes' (larger) async function.
+    const answered = isTrpcPath(req.url ?? '/') ? trpcRoute(req, res, served) : route(req, res);
+    answered.catch((err: unknown) => {
       served.log.error({ err }, 'unhandled request failure');
       if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error' });
       else res.destroy();
@@ -188,13 +198,14 @@ export function createApiServer(deps: ApiServerDeps): Server {
   server.headersTimeout = 66_000;
   return server;
 
+  function trpcRoute(req: IncomingMessage, res: ServerResponse, served: ServedRequest) {
+    served.route = 'trpc';
+    return trpc(req, res);
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const served = servedOf(req) as ServedRequest;
-    if (path === '/trpc' || path.startsWith(TRPC_BASE)) {
-      served.route = 'trpc';
-      return trpc(req, res);
-    }
     if (path === OPENAPI_JSON_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
       served.route = OPENAPI_JSON_PATH;
       res.setHeader('cache-control', 'no-cache');
@@ -351,6 +362,11 @@ export function createApiServer(deps: ApiServerDeps): Server {
     }
     return actor.userId;
   }
+}
+
+/** `/trpc` and everything under `/trpc/`, whatever the query string. */
+function isTrpcPath(url: string): boolean {
+  return url.startsWith(TRPC_BASE) || url === '/trpc' || url.startsWith('/trpc?');
 }
 
 /** Who the request log line names. */

@@ -15,7 +15,9 @@ import {
   type ResponseMetaFn,
   type TRPCRequestInfo,
 } from '@trpc/server/http';
+import type { TRPCResponse } from '@trpc/server/rpc';
 import { etagOf, ifNoneMatchHits } from './conditional.ts';
+import { bodyInputs, type CallInputs, queryInputs, type SplitInputs } from './trpc-inputs.ts';
 
 export interface TrpcNodeHandlerOptions<TRouter extends AnyTRPCRouter> {
   router: TRouter;
@@ -31,6 +33,8 @@ export interface TrpcNodeHandlerOptions<TRouter extends AnyTRPCRouter> {
    * answers an error, so a tRPC client reports it with its code rather than failing to read it.
    */
   refuse?: (req: IncomingMessage) => TRPCError | null;
+  /** The procedures a request the fast path answers calls, known before any of them runs. */
+  planned?: (req: IncomingMessage, paths: readonly string[]) => void;
 }
 
 /** What a request asks for, when it is one the fast path answers. */
@@ -38,11 +42,13 @@ interface Plan {
   type: 'query' | 'mutation';
   isBatchCall: boolean;
   paths: string[];
-  procedures: { path: string; procedure: AnyTRPCProcedure }[];
+  /** The procedure of each path. */
+  procedures: AnyTRPCProcedure[];
   query: URLSearchParams;
 }
 
 type CallResult = [error: TRPCError, data: undefined] | [error: undefined, data: unknown];
+const succeeded = (data: unknown): CallResult => [undefined, data];
 
 const PROCEDURE_PATHS = /^[A-Za-z0-9_.,-]+$/;
 
@@ -75,6 +81,7 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(
   const procedures = opts.router._def.procedures as Record<string, AnyTRPCProcedure>;
   const config = opts.router._def._config;
   const deserialize = (value: unknown): unknown => config.transformer.input.deserialize(value);
+  const serialize = (value: unknown): unknown => config.transformer.output.serialize(value);
 
   function planFor(req: IncomingMessage): Plan | null {
     const method = req.method;
@@ -95,105 +102,134 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(
     if (paths.length > opts.maxBatchSize) return null;
 
     const type = method === 'GET' ? 'query' : 'mutation';
-    const found: Plan['procedures'] = [];
+    const found: AnyTRPCProcedure[] = [];
     for (const p of paths) {
       const procedure = Object.hasOwn(procedures, p) ? procedures[p] : undefined;
       if (procedure?._def.type !== type) return null;
-      found.push({ path: p, procedure });
+      found.push(procedure);
     }
     return { type, isBatchCall, paths, procedures: found, query };
   }
 
-  async function answer(req: IncomingMessage, res: ServerResponse, plan: Plan): Promise<void> {
-    const { type, isBatchCall, paths, query } = plan;
-    const inputs = lazyInputs(
-      () => readInputs(req, plan.type, query, opts.maxBodySize),
-      (raw) => {
-        if (raw === undefined) return [];
-        if (!isBatchCall) return [deserialize(raw)];
-        if (!isObject(raw))
-          throw new TRPCError({
-            code: 'BAD_REQUEST',
-            message: '"input" needs to be an object when doing a batch call',
-          });
-        return paths.map((_, index) => {
-          const input = raw[index];
-          return input === undefined ? undefined : deserialize(input);
+  /** Each call's input from the batch's object (by call index), or the single call's input. */
+  const splitter =
+    (isBatchCall: boolean, count: number): SplitInputs =>
+    (raw) => {
+      if (raw === undefined) return [];
+      if (!isBatchCall) return [deserialize(raw)];
+      if (!isObject(raw))
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: '"input" needs to be an object when doing a batch call',
         });
-      },
-    );
-    const calls = plan.procedures.map(({ path, procedure }, index) => ({
-      batchIndex: index,
-      path,
-      procedure,
-      getRawInput: async () => (await inputs.read())[index],
-      result: () => inputs.result()?.[index],
-    }));
-    const info: TRPCRequestInfo = {
-      isBatchCall,
-      accept: null,
-      type,
-      calls,
-      connectionParams: null,
-      signal: undefined as unknown as AbortSignal,
-      url: null,
+      const inputs: unknown[] = [];
+      for (let index = 0; index < count; index++) {
+        const input = raw[index];
+        inputs.push(input === undefined ? undefined : deserialize(input));
+      }
+      return inputs;
     };
 
-    let ctx: inferRouterContext<TRouter> | undefined;
-    let ctxError: TRPCError | undefined;
+  /**
+   * Makes the context, runs the calls and sends the answer. Promise callbacks rather than async
+   * functions, whose suspended frames (this one's large) were garbage made per request and call.
+   */
+  function answer(req: IncomingMessage, res: ServerResponse, plan: Plan): Promise<void> {
+    const { type, isBatchCall, paths } = plan;
+    const split = splitter(isBatchCall, paths.length);
+    const inputs =
+      type === 'query'
+        ? queryInputs(plan.query.get('input'), split)
+        : bodyInputs(req, opts.maxBodySize, split);
+    let context: Promise<inferRouterContext<TRouter>>;
     try {
-      ctx = await opts.createContext({ req });
+      context = opts.createContext({ req });
     } catch (cause) {
-      ctxError = getTRPCErrorFromUnknown(cause);
+      context = Promise.reject(cause);
     }
-
-    const results = await Promise.all(
-      calls.map(async (call): Promise<CallResult> => {
-        try {
-          if (ctxError) throw ctxError;
-          const data: unknown = await call.procedure({
-            path: call.path,
-            getRawInput: call.getRawInput,
-            ctx,
-            type,
-            signal: undefined,
-            batchIndex: call.batchIndex,
-          });
-          return [undefined, data];
-        } catch (cause) {
-          const error = getTRPCErrorFromUnknown(cause);
-          opts.onError?.({ error, path: call.path, input: call.result(), ctx, type, req });
-          return [error, undefined];
-        }
-      }),
+    return context.then(
+      (ctx) => run(req, res, plan, inputs, ctx, undefined),
+      (cause: unknown) => run(req, res, plan, inputs, undefined, getTRPCErrorFromUnknown(cause)),
     );
+  }
 
-    const envelopes = results.map(([error, data], index) =>
-      error
-        ? {
-            error: getErrorShape({
-              config,
-              ctx,
-              error,
-              input: calls[index]?.result(),
-              path: paths[index],
-              type,
-            }),
-          }
-        : { result: { data } },
+  function run(
+    req: IncomingMessage,
+    res: ServerResponse,
+    plan: Plan,
+    inputs: CallInputs,
+    ctx: inferRouterContext<TRouter> | undefined,
+    ctxError: TRPCError | undefined,
+  ): Promise<void> {
+    const { type, isBatchCall, paths, procedures: called } = plan;
+    const failed = (index: number, cause: unknown): CallResult => {
+      const error = getTRPCErrorFromUnknown(cause);
+      opts.onError?.({ error, path: paths[index], input: inputs.result(index), ctx, type, req });
+      return [error, undefined];
+    };
+    const call = (index: number): Promise<CallResult> => {
+      if (ctxError) return Promise.resolve(failed(index, ctxError));
+      let data: Promise<unknown>;
+      try {
+        data = (called[index] as AnyTRPCProcedure)({
+          path: paths[index] as string,
+          getRawInput: () => inputs.read(index),
+          ctx,
+          type,
+          signal: undefined,
+          batchIndex: index,
+        });
+      } catch (cause) {
+        return Promise.resolve(failed(index, cause));
+      }
+      return data.then(succeeded, (cause: unknown) => failed(index, cause));
+    };
+    // One call is sent as it is; a batch's calls run together, as tRPC runs them.
+    if (!isBatchCall)
+      return call(0).then((result) => respond(req, res, plan, inputs, ctx, [result]));
+    return Promise.all(paths.map((_, index) => call(index))).then((results) =>
+      respond(req, res, plan, inputs, ctx, results),
     );
-    const untransformed = isBatchCall ? envelopes : envelopes[0];
-    const errors = results.flatMap(([error]) => (error ? [error] : []));
+  }
+
+  function respond(
+    req: IncomingMessage,
+    res: ServerResponse,
+    plan: Plan,
+    inputs: CallInputs,
+    ctx: inferRouterContext<TRouter> | undefined,
+    results: CallResult[],
+  ): void {
+    const { type, isBatchCall, paths } = plan;
+    // Each envelope as tRPC's transformTRPCResponse makes it ({ result: { data } } with the data
+    // serialized by the transformer), without its four object spreads per call.
+    const envelopes: TRPCResponse[] = [];
+    const transformed: TRPCResponse[] = [];
+    const errors: TRPCError[] = [];
+    for (let index = 0; index < results.length; index++) {
+      const [error, data] = results[index] as CallResult;
+      if (!error) {
+        envelopes.push({ result: { data } });
+        transformed.push({ result: { data: serialize(data) } });
+        continue;
+      }
+      errors.push(error);
+      const shape = getErrorShape({
+        config,
+        ctx,
+        error,
+        input: inputs.result(index),
+        path: paths[index],
+        type,
+      });
+      envelopes.push({ error: shape });
+      transformed.push({ error: serialize(shape) as typeof shape });
+    }
+    const untransformed = isBatchCall ? envelopes : (envelopes[0] as TRPCResponse);
     let status = getHTTPStatusCode(untransformed as Parameters<typeof getHTTPStatusCode>[0]);
-    const meta = opts.responseMeta?.({
-      ctx,
-      info,
-      paths,
-      type,
-      data: envelopes as never,
-      errors,
-      eagerGeneration: false,
-    });
+    const meta = opts.responseMeta?.(
+      new ResponseMetaOptions(ctx, plan, inputs, envelopes, errors) as never,
+    );
     res.setHeader('vary', 'trpc-accept, accept');
     res.setHeader('content-type', 'application/json');
     if (meta?.headers) {
@@ -208,7 +244,7 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(
     // The rest of a body refused as too large is still on the connection: do not reuse it.
     if (errors.some((e) => e.code === 'PAYLOAD_TOO_LARGE')) res.setHeader('connection', 'close');
     res.statusCode = status;
-    const body = JSON.stringify(transformTRPCResponse(config, untransformed as never));
+    const body = JSON.stringify(isBatchCall ? transformed : transformed[0]);
     if (status === 200 && type === 'query' && storable(res.getHeader('cache-control'))) {
       const etag = etagOf(body);
       res.setHeader('etag', etag);
@@ -237,11 +273,18 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(
     res.end(JSON.stringify(transformTRPCResponse(config, untransformed as never)));
   }
 
-  return async (req, res) => {
-    const refusal = opts.refuse?.(req);
-    if (refusal) return refuse(req, res, refusal);
-    const plan = planFor(req);
-    await (plan ? answer(req, res, plan) : stock(req, res));
+  // Not an async function (a frame per request); a failure still rejects.
+  return (req, res) => {
+    try {
+      const refusal = opts.refuse?.(req);
+      if (refusal) return Promise.resolve(refuse(req, res, refusal));
+      const plan = planFor(req);
+      if (!plan) return Promise.resolve(stock(req, res));
+      opts.planned?.(req, plan.paths);
+      return answer(req, res, plan);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   };
 }
 
@@ -263,76 +306,43 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return !!value && !Array.isArray(value) && typeof value === 'object';
 }
 
-/** The call inputs, read and parsed once, on the first procedure that asks (as tRPC does). */
-function lazyInputs(
-  read: () => Promise<unknown>,
-  split: (raw: unknown) => unknown[],
-): { read(): Promise<unknown[]>; result(): unknown[] | undefined } {
-  let promise: Promise<unknown[]> | null = null;
-  let value: unknown[] | undefined;
-  return {
-    read() {
-      promise ??= read()
-        .then(split)
-        .then((v) => {
-          value = v;
-          return v;
-        })
-        .catch((cause: unknown) => {
-          if (cause instanceof TRPCError) throw cause;
-          throw new TRPCError({
-            code: 'BAD_REQUEST',
-            message: cause instanceof Error ? cause.message : 'Invalid input',
-            cause,
-          });
-        });
-      return promise;
-    },
-    result: () => value,
-  };
-}
+/**
+ * What `responseMeta` is told, as tRPC's own handler tells it. `info` (each call with its input
+ * readers) is made only if read: an object literal with a getter made per request cost more than
+ * the rest of the answer's bookkeeping.
+ */
+class ResponseMetaOptions {
+  readonly paths: string[];
+  readonly type: Plan['type'];
+  readonly eagerGeneration = false;
 
-const utf8 = new TextDecoder();
-
-async function readInputs(
-  req: IncomingMessage,
-  type: 'query' | 'mutation',
-  query: URLSearchParams,
-  maxBodySize: number,
-): Promise<unknown> {
-  if (type === 'query') {
-    const input = query.get('input');
-    return input ? JSON.parse(input) : undefined;
+  constructor(
+    readonly ctx: unknown,
+    private readonly plan: Plan,
+    private readonly inputs: CallInputs,
+    readonly data: TRPCResponse[],
+    readonly errors: TRPCError[],
+  ) {
+    this.paths = plan.paths;
+    this.type = plan.type;
   }
-  return JSON.parse(utf8.decode(await readBody(req, maxBodySize)));
-}
 
-/** The request body, refused past `maxBodySize` bytes (the rest is left unread). */
-function readBody(req: IncomingMessage, maxBodySize: number): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= maxBodySize) return void chunks.push(chunk);
-      stop();
-      reject(new TRPCError({ code: 'PAYLOAD_TOO_LARGE' }));
+  get info(): TRPCRequestInfo {
+    const { plan, inputs } = this;
+    return {
+      isBatchCall: plan.isBatchCall,
+      accept: null,
+      type: plan.type,
+      calls: plan.procedures.map((procedure, index) => ({
+        batchIndex: index,
+        path: plan.paths[index] as string,
+        procedure,
+        getRawInput: () => inputs.read(index),
+        result: () => inputs.result(index),
+      })),
+      connectionParams: null,
+      signal: undefined as unknown as AbortSignal,
+      url: null,
     };
-    const onEnd = () => {
-      stop();
-      resolve(chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks));
-    };
-    const onError = (err: Error) => {
-      stop();
-      reject(err);
-    };
-    const stop = () => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onError);
-    };
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', onError);
-  });
+  }
 }

@@ -26,6 +26,8 @@ const unmapped = (ip: string) =>
 export function clientIp(req: IncomingMessage, trust: TrustProxy = trustLoopback): string | null {
   const peer = req.socket.remoteAddress;
   if (!peer) return null;
+  // Without the header there are no hops to walk: the peer is the client (as proxy-addr finds).
+  if (req.headers['x-forwarded-for'] === undefined) return unmapped(peer);
   const address = proxyAddr(req, trust);
   return unmapped(isIP(address) ? address : peer);
 }
