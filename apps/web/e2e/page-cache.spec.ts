@@ -119,7 +119,8 @@ test("what a shopper picks or types before the page's script runs is what the pa
   const variant = buyable.at(-1) as (typeof buyable)[number];
 
   const release = await holdScripts(page);
-  await page.goto(`/p/${slug}`);
+  // Not until `load`: scripts the loader adds before it (held here) hold the load event back.
+  await page.goto(`/p/${slug}`, { waitUntil: 'domcontentloaded' });
   const add = page.getByRole('button', { name: 'Add to cart' });
   await expect(add).toBeDisabled();
   await pickVariant(page, product, variant);
@@ -136,7 +137,7 @@ test("what a shopper picks or types before the page's script runs is what the pa
   // Words typed into the search box before hydration are searched for after it.
   await page.unrouteAll({ behavior: 'ignoreErrors' });
   const releaseHome = await holdScripts(page);
-  await page.goto('/');
+  await page.goto('/', { waitUntil: 'domcontentloaded' });
   const search = page.getByRole('combobox', { name: 'Search products' }).first();
   await search.fill('jacket');
   releaseHome();
