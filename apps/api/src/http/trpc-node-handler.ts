@@ -16,7 +16,7 @@ import {
   type TRPCRequestInfo,
 } from '@trpc/server/http';
 import type { TRPCResponse } from '@trpc/server/rpc';
-import { etagOf, ifNoneMatchHits } from './conditional.ts';
+import { EtagMemo, ifNoneMatchHits } from './conditional.ts';
 import { bodyInputs, type CallInputs, queryInputs, type SplitInputs } from './trpc-inputs.ts';
 
 export interface TrpcNodeHandlerOptions<TRouter extends AnyTRPCRouter> {
@@ -82,6 +82,7 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(
   const config = opts.router._def._config;
   const deserialize = (value: unknown): unknown => config.transformer.input.deserialize(value);
   const serialize = (value: unknown): unknown => config.transformer.output.serialize(value);
+  const etags = new EtagMemo();
 
   function planFor(req: IncomingMessage): Plan | null {
     const method = req.method;
@@ -246,7 +247,7 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(
     res.statusCode = status;
     const body = JSON.stringify(isBatchCall ? transformed : transformed[0]);
     if (status === 200 && type === 'query' && storable(res.getHeader('cache-control'))) {
-      const etag = etagOf(body);
+      const etag = etags.etagOf(req.url ?? '', body);
       res.setHeader('etag', etag);
       if (ifNoneMatchHits(req.headers['if-none-match'], etag)) {
         res.statusCode = 304;
