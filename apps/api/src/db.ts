@@ -1,4 +1,5 @@
 import type { Database } from '@bazaar/db';
+import { type SQL, sql } from 'drizzle-orm';
 
 /** A transaction handle, accepted wherever a write must join the caller's transaction. */
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -26,4 +27,17 @@ export function isReferenced(error: unknown): boolean {
 /** Rows of `db.execute()`: postgres.js returns an array of rows, PGlite an object with `rows`. */
 export function rowsOf<T>(result: unknown): T[] {
   return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
+}
+
+/**
+ * A LIMIT written into the statement, not sent as a parameter. Statements are prepared, and with
+ * `limit $n` PostgreSQL's generic plan cannot know a page is a few rows: it plans for thousands
+ * (hash joins over every product), so it re-plans every execution instead, ~0.4 ms of a 20-product
+ * listing's ~0.9 ms in PostgreSQL. With the number in the text, it reuses one plan after five
+ * executions. Only a validated small integer ever gets here, never text.
+ */
+export function limitOf(rows: number): SQL {
+  if (!Number.isSafeInteger(rows) || rows < 0 || rows > 10_000)
+    throw new Error(`limitOf: ${rows} is not a row count`);
+  return sql.raw(`limit ${rows}`);
 }

@@ -536,3 +536,40 @@ describe('SQL statements per listing page', () => {
     }
   });
 });
+
+describe('a listing page is planned once, not per request', () => {
+  // With `limit $n`, PostgreSQL's generic plan of the page statement assumes thousands of rows
+  // (on 100,000 products: hash joins over every product, 45 ms), so it re-plans each execution
+  // (~0.4 ms). A small test database plans both ways alike, so the text is checked as well.
+  it('sends every storefront LIMIT in the text, and reuses one plan after a few pages', async () => {
+    const statements: string[] = [];
+    const handle = await createDb({
+      databaseUrl: app().testDb.url,
+      maxConnections: 1,
+      onQuery: (query) => statements.push(query),
+    });
+    try {
+      const catalog = createCatalogService(handle.db);
+      const cat = await category('Planned');
+      for (let i = 0; i < 30; i++)
+        await product({ title: `Planned Numbat ${i}`, categoryId: cat.id });
+      for (let i = 0; i < 8; i++) await catalog.listProducts({ limit: 20, sort: 'newest' });
+      await catalog.listProducts({ q: 'numbta', limit: 24 });
+      await catalog.suggestProducts({ q: 'numb', limit: 5 });
+      const limits = statements.join('\n').match(/\blimit\s+[$\w]+/gi) ?? [];
+      expect(limits).toContain('limit 21');
+      expect(limits).toContain('limit 25');
+      expect(limits.filter((limit) => /\$\d/.test(limit))).toEqual([]);
+
+      // The one connection's prepared statements: how often the page statement was planned.
+      const [page] = rowsOf<{ generic_plans: number }>(
+        await handle.db.execute(sql`
+          select generic_plans::int from pg_prepared_statements
+          where statement like '%row_number() over%' and statement like '%limit 21%'`),
+      );
+      expect(page?.generic_plans).toBeGreaterThanOrEqual(2);
+    } finally {
+      await handle.close();
+    }
+  });
+});

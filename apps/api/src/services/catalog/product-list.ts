@@ -7,7 +7,7 @@ import type {
 import { notFound } from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { type SQL, sql } from 'drizzle-orm';
-import { rowsOf } from '../../db.ts';
+import { limitOf, rowsOf } from '../../db.ts';
 import { resolveCurrency } from '../pricing/currencies.ts';
 import { decodeCursor, encodeCursor, type ProductCursor } from './cursor.ts';
 import { keptTotal } from './listing-counts.ts';
@@ -158,7 +158,7 @@ export async function listProducts(db: Database, input: ProductListQuery): Promi
         pl.title_key, pl.rank::text as rank,
         row_number() over (order by ${order}) as ord,
         ${firstImageJson(sql`pl.product_id`)} as image
-      from (${candidates} order by ${order} limit ${input.limit + 1}) pl
+      from (${candidates} order by ${order} ${limitOf(input.limit + 1)}) pl
       join products p on p.id = pl.product_id
       join categories c on c.id = pl.category_id
     ) page on true`);

@@ -1,7 +1,7 @@
 import type { ProductSuggestInput, ProductSuggestions } from '@bazaar/contracts/server';
 import type { Database } from '@bazaar/db';
 import { sql } from 'drizzle-orm';
-import { rowsOf } from '../../db.ts';
+import { limitOf, rowsOf } from '../../db.ts';
 import { resolveCurrency } from '../pricing/currencies.ts';
 import { firstImageJson, searchQuery } from './listing-filters.ts';
 import { resolveSearch, searchWords } from './search-words.ts';
@@ -39,7 +39,7 @@ export async function suggestProducts(
             ts_rank(pl.search_vector, ${query}) as rank
           from product_listings pl
           where pl.currency = ${currency} and pl.search_vector @@ ${query}
-          order by rank desc, pl.title_key limit ${input.limit}) top
+          order by rank desc, pl.title_key ${limitOf(input.limit)}) top
         join products p on p.id = top.product_id) s) as products,
       (select coalesce(json_agg(json_build_object('slug', c.slug, 'name', c.name) order by c.sim desc, c.name), '[]') from (
         select slug, name, word_similarity(${phrase}, lower(name)) as sim from categories

@@ -1,6 +1,6 @@
 import type { Database } from '@bazaar/db';
 import { sql } from 'drizzle-orm';
-import { rowsOf } from '../../db.ts';
+import { limitOf, rowsOf } from '../../db.ts';
 
 /** Words beyond this many are ignored: no shopper types more, and each costs index lookups. */
 const MAX_WORDS = 8;
@@ -109,7 +109,7 @@ export async function resolveSearch(
         from (
           select t.term, t.term <-> w.word as distance from search_terms t
           where length(w.word) >= 3
-          order by t.term <-> w.word, t.term limit ${CORRECTION_CANDIDATES}
+          order by t.term <-> w.word, t.term ${limitOf(CORRECTION_CANDIDATES)}
         ) n) end as nearest
     from unnest(${sql.param(words)}::text[]) with ordinality as w(word, ord)
     cross join lateral (select
