@@ -12,6 +12,7 @@ import { type CsrfRefusal, crossSiteError, refuseCrossSite } from '../security/c
 import { cacheControlFor, withCredentials } from './cache-policy.ts';
 import { type OpenApiDocument, queryParameterTypes, REST_BASE } from './openapi-document.ts';
 import { retryAfterOf } from './retry-after.ts';
+import { closeIfBodyUnread } from './unread-body.ts';
 
 export interface RestApiOptions {
   document: OpenApiDocument;
@@ -144,7 +145,7 @@ function refuse(req: IncomingMessage, res: ServerResponse, refusal: CsrfRefusal)
     ctx: undefined,
   });
   // Refused before its body was read: the rest of it is still on the connection.
-  if (!req.complete) res.setHeader('connection', 'close');
+  closeIfBodyUnread(req, res);
   res.writeHead(refusal.status, {
     'content-type': 'application/json',
     'cache-control': 'no-store',

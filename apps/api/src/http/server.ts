@@ -34,6 +34,7 @@ import { retryAfterOf } from './retry-after.ts';
 import { keepServed, ServedRequest, servedOf } from './served-request.ts';
 import { isSitemapPath, serveSitemap } from './sitemaps.ts';
 import { createTrpcNodeHandler } from './trpc-node-handler.ts';
+import { closeIfBodyUnread } from './unread-body.ts';
 import { receiveUpload, serveUpload, UPLOAD_CONTENT_TYPES } from './uploads.ts';
 
 export interface HttpSecurity {
@@ -380,7 +381,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown, json?: str
   // Answered before the request body was read (a 413): the rest of it is still on the
   // connection, so it must not be reused (the web app's proxy would send the next request into
   // it and answer that one 500).
-  if (!res.req.complete) res.setHeader('connection', 'close');
+  closeIfBodyUnread(res.req, res);
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(json ?? JSON.stringify(body));
 }

@@ -18,6 +18,7 @@ import {
 import type { TRPCResponse } from '@trpc/server/rpc';
 import { EtagMemo, ifNoneMatchHits } from './conditional.ts';
 import { bodyInputs, type CallInputs, queryInputs, type SplitInputs } from './trpc-inputs.ts';
+import { closeIfBodyUnread } from './unread-body.ts';
 
 export interface TrpcNodeHandlerOptions<TRouter extends AnyTRPCRouter> {
   router: TRouter;
@@ -267,7 +268,7 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(
     }));
     const untransformed = isBatchCall ? envelopes : envelopes[0];
     // Refused before its body was read: the rest of it is still on the connection.
-    if (!req.complete) res.setHeader('connection', 'close');
+    closeIfBodyUnread(req, res);
     res.statusCode = getHTTPStatusCode(untransformed as Parameters<typeof getHTTPStatusCode>[0]);
     res.setHeader('content-type', 'application/json');
     res.setHeader('cache-control', 'no-store');
