@@ -486,17 +486,23 @@ describe('the listing read model', () => {
   });
 });
 
+/** A database handle of its own on the test database, recording the statements it sends. */
+async function recordingDb(maxConnections: number) {
+  const statements: string[] = [];
+  const handle = await createDb({
+    databaseUrl: app().testDb.url,
+    maxConnections,
+    // postgres.js looks up array types once per connection: the driver's, not the listing's.
+    onQuery: (query) => {
+      if (!query.includes('pg_catalog.pg_type')) statements.push(query);
+    },
+  });
+  return { handle, statements };
+}
+
 describe('SQL statements per listing page', () => {
   it('is the same for 20 and 100 items, at most 3, for a search with filters too', async () => {
-    const statements: string[] = [];
-    const handle = await createDb({
-      databaseUrl: app().testDb.url,
-      maxConnections: 2,
-      // postgres.js looks up array types once per connection: the driver's, not the listing's.
-      onQuery: (query) => {
-        if (!query.includes('pg_catalog.pg_type')) statements.push(query);
-      },
-    });
+    const { handle, statements } = await recordingDb(2);
     try {
       const catalog = createCatalogService(handle.db);
       const cat = await category('Counted');
@@ -542,12 +548,8 @@ describe('a listing page is planned once, not per request', () => {
   // (on 100,000 products: hash joins over every product, 45 ms), so it re-plans each execution
   // (~0.4 ms). A small test database plans both ways alike, so the text is checked as well.
   it('sends every storefront LIMIT in the text, and reuses one plan after a few pages', async () => {
-    const statements: string[] = [];
-    const handle = await createDb({
-      databaseUrl: app().testDb.url,
-      maxConnections: 1,
-      onQuery: (query) => statements.push(query),
-    });
+    // One connection, so its prepared statements are the ones the pages used.
+    const { handle, statements } = await recordingDb(1);
     try {
       const catalog = createCatalogService(handle.db);
       const cat = await category('Planned');
