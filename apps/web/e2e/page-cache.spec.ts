@@ -339,6 +339,11 @@ test('back and forward restore public pages from the back/forward cache', async 
     // that other browsers, and Chromium once cookies change, decide by.)
     for (const { first, second } of visits) {
       await page.goto(first);
+      // Its scripts are added after the first paint (src/server/scripts-after-paint.ts), often
+      // after `load`; a page left while they are still loading has an outstanding request, and
+      // Chromium keeps no such page. A shopper who stays a moment gets the cache, as here.
+      await page.waitForFunction(() => document.querySelector('script[src*="/_next/static/"]'));
+      await page.waitForLoadState('networkidle');
       await page.evaluate(() => {
         (window as unknown as { marker: string }).marker = 'still this document';
       });
