@@ -23,6 +23,7 @@ import type { ServerServices } from '../services/index.ts';
 import { cacheControlFor, withCredentials } from './cache-policy.ts';
 import { receiveCatalogCsv, sendCatalogCsv } from './catalog-csv.ts';
 import { serveDocs } from './docs-page.ts';
+import { endAfterReads } from './end-after-reads.ts';
 import { trackAnswers } from './graceful-close.ts';
 import { metricsEndpoint } from './metrics-endpoint.ts';
 import { createOpenApiDocument, OPENAPI_JSON_PATH, REST_BASE } from './openapi-document.ts';
@@ -383,5 +384,5 @@ function sendJson(res: ServerResponse, status: number, body: unknown, json?: str
   // it and answer that one 500).
   closeIfBodyUnread(res.req, res);
   res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(json ?? JSON.stringify(body));
+  endAfterReads(res, json ?? JSON.stringify(body));
 }

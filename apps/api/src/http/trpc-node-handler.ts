@@ -17,6 +17,7 @@ import {
 } from '@trpc/server/http';
 import type { TRPCResponse } from '@trpc/server/rpc';
 import { EtagMemo, ifNoneMatchHits } from './conditional.ts';
+import { endAfterReads } from './end-after-reads.ts';
 import { bodyInputs, type CallInputs, queryInputs, type SplitInputs } from './trpc-inputs.ts';
 import { closeIfBodyUnread } from './unread-body.ts';
 
@@ -252,11 +253,11 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(
       res.setHeader('etag', etag);
       if (ifNoneMatchHits(req.headers['if-none-match'], etag)) {
         res.statusCode = 304;
-        res.end();
+        endAfterReads(res);
         return;
       }
     }
-    res.end(body);
+    endAfterReads(res, body);
   }
 
   /** Every call of the request answered with `error`, one envelope per call of a batch. */
