@@ -4,12 +4,12 @@
  * provider — pointed at a closed local port, as nothing here pays); with `mode: 'development'`
  * as `pnpm dev` runs it (the test payment provider, the development mailbox and secret key).
  * Nothing from the developer's environment decides how it runs. It is the built API (see
- * `builtApi`), run by the same node with the same flags as the calling process, so
- * `node --cpu-prof --import tsx bench/….ts` profiles the API too.
+ * `builtApi`), run by the same node with the flags of the API's `start` script and those of the
+ * calling process, so `node --cpu-prof --import tsx bench/….ts` profiles the API too.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +42,16 @@ function builtApi(): string {
     return join(import.meta.dirname, '../apps/api/dist/main.js');
   })();
   return built;
+}
+
+/** The node flags of the API's `start` script, which production runs (`--max-semi-space-size`). */
+export function startFlags(): string[] {
+  const manifest = join(import.meta.dirname, '../apps/api/package.json');
+  const script = (JSON.parse(readFileSync(manifest, 'utf8')) as { scripts: { start: string } })
+    .scripts.start;
+  const flags = /\bnode((?:\s+--\S+)*)\s+dist\/main\.js\b/.exec(script)?.[1];
+  if (flags === undefined) throw new Error(`bench: cannot read the API's start script: ${script}`);
+  return flags.split(/\s+/).filter(Boolean);
 }
 
 /** What production requires (see the API's env.ts); development runs without them. */
@@ -84,7 +94,7 @@ export async function startApi(
     ...settings,
   });
   const main = builtApi();
-  const child = spawn(process.execPath, [...process.execArgv, main], {
+  const child = spawn(process.execPath, [...startFlags(), ...process.execArgv, main], {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

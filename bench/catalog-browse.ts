@@ -5,7 +5,8 @@
  * 1. `catalog.products.list` (20 items, newest first, no filter) at `--connections` (32) with
  *    autocannon, against a hand-written node:http + postgres.js handler running the statements
  *    the service sends (captured from the service, replayed prepared; the same JSON, checked),
- *    each in its own process, taking turns. Target: API ≥ 0.9× the handler's requests/s.
+ *    each in its own process, taking turns in `--rounds` (4) rounds. Target: API ≥ 0.9× the
+ *    handler's requests/s (the median of the rounds' ratios).
  * 2. Searches (a common word, a rare one, a typo) and filtered listings (category, option value,
  *    price range, in stock, by price), one request at a time and `--concurrency` (4) at a time:
  *    p50/p95/p99. Target: p95 < 50 ms.
@@ -30,6 +31,7 @@ import { benchOptions } from './args.ts';
 import { captureListing } from './browse-capture.ts';
 import { benchCatalogDatabase } from './browse-database.ts';
 import { closedLoop, get, type Latencies, quantile } from './browse-load.ts';
+import { median } from './median.ts';
 
 const options = benchOptions('catalog-browse', {
   duration: 8,
@@ -37,7 +39,9 @@ const options = benchOptions('catalog-browse', {
   connections: 32,
   concurrency: 4,
   pool: 10,
+  rounds: 4,
 });
+const ROUNDS = Math.ceil(options.rounds);
 const PRODUCTS = Math.ceil(options.products);
 const CONNECTIONS = Math.ceil(options.connections);
 const LEVELS = [...new Set([1, Math.ceil(options.concurrency)])];
@@ -166,15 +170,25 @@ try {
     api: { requests: 0, seconds: 0, p50: 0, p99: 0, errors: 0 },
   };
   for (const port of Object.values(sides)) await cannon(port, newestPath, WARM_UP_S);
-  for (const name of ['direct', 'api', 'api', 'direct'] as const) {
-    await cannon(sides[name], newestPath, options.duration / 2, runs[name]);
+  // Interleaved rounds, the order turning each round, and the median of the rounds' ratios: this
+  // machine's speed drifts over minutes, and sides measured minutes apart compare the drift.
+  const roundRatios: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 ? (['api', 'direct'] as const) : (['direct', 'api'] as const);
+    const rates = { direct: 0, api: 0 };
+    for (const name of order) {
+      const before = { ...runs[name] };
+      await cannon(sides[name], newestPath, options.duration / ROUNDS, runs[name]);
+      rates[name] = (runs[name].requests - before.requests) / (runs[name].seconds - before.seconds);
+    }
+    roundRatios.push(rates.api / rates.direct);
   }
   await stop(direct.child);
   const rps = (t: Throughput) => t.requests / t.seconds;
-  const ratio = rps(runs.api) / rps(runs.direct);
+  const ratio = median(roundRatios);
   console.log(
     `\ncatalog.products.list, 20 newest, no filter: ${CONNECTIONS} connections, ` +
-      `${options.duration} s per side in two turns, pool of ${options.pool}` +
+      `${options.duration} s per side in ${ROUNDS} interleaved rounds, pool of ${options.pool}` +
       (same ? ' (same JSON: yes)' : ' (same JSON: NO)'),
   );
   console.log('side | requests/s | p50 | p99 | errors');
@@ -186,6 +200,7 @@ try {
     console.log(`${name} | ${rps(t).toFixed(0)} | ${t.p50} ms | ${t.p99} ms | ${t.errors}`);
     if (t.errors) problems.push(`${name}: ${t.errors} requests failed`);
   }
+  console.log(`each round, API / handler: ${roundRatios.map((r) => r.toFixed(2)).join(', ')}`);
 
   // ── 2–4. latencies through the API ──
   const apiPort = api.port;

@@ -13,7 +13,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { startFlags } from './api-process.ts';
 import { benchOptions } from './args.ts';
+import { bundled } from './bundle.ts';
+import { median } from './median.ts';
 
 const {
   duration: DURATION_S,
@@ -27,8 +30,11 @@ const PATH = '/trpc/catalog.categories';
 const BATCH_PATH = `/trpc/${Array(10).fill('catalog.categories').join(',')}?batch=1&input=%7B%7D`;
 const TARGETS = { ratio: 0.5, batchCost: 2 };
 
+// The targets run bundled and with the API's node flags, as production runs the API.
+const serverBundle = await bundled(join(import.meta.dirname, 'server.ts'));
+
 async function startTarget(args: string[]): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn('pnpm', ['exec', 'tsx', join(import.meta.dirname, 'server.ts'), ...args], {
+  const child = spawn(process.execPath, [...startFlags(), serverBundle, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -65,14 +71,6 @@ async function bodyOf(port: number, path: string): Promise<string> {
   if (!res.ok) throw new Error(`target on ${port} answered ${res.status}: ${body}`);
   return body;
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 const trpc = await startTarget(['trpc']);
 const children = [trpc.child];
