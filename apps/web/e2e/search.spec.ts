@@ -240,6 +240,9 @@ test.describe('on a phone', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       PHONE.width,
     );
+    // The button opens the field once the page has hydrated (its scripts load after the first
+    // paint); the cart's count is the first thing hydration fetches.
+    await expect(banner.getByRole('link', { name: /^Cart,/ })).toBeVisible();
     await open.click();
     const box = page.getByRole('combobox', { name: 'Search products' });
     await expect(box).toBeFocused();
