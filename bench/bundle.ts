@@ -1,7 +1,7 @@
 /**
  * A benchmark target bundled as `pnpm build` bundles the API (esbuild, which tsup runs, without
  * keepNames): run from source, tsx names every function it compiles at run time, which cost a
- * trivial query ~8% more CPU than production's bundle. The workspace packages (TypeScript source)
+ * trivial query 8–15% more CPU than production's bundle. The workspace packages (TypeScript source)
  * are bundled in and packages from npm stay outside, as in `apps/api/tsup.config.ts`. The bundle
  * is written under `apps/api/dist/`, so the packages it imports resolve as the API's own do.
  */

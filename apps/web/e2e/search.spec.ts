@@ -241,7 +241,7 @@ test.describe('on a phone', () => {
       PHONE.width,
     );
     // The button opens the field once the page has hydrated (its scripts load after the first
-    // paint); the cart's count is the first thing hydration fetches.
+    // paint); the cart's count shows only after hydration has fetched it.
     await expect(banner.getByRole('link', { name: /^Cart,/ })).toBeVisible();
     await open.click();
     const box = page.getByRole('combobox', { name: 'Search products' });
