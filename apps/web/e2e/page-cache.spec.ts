@@ -146,6 +146,10 @@ test("what a shopper picks or types before the page's script runs is what the pa
     () => document.querySelectorAll('script[src*="/_next/static/"]').length > 3,
   );
   await page.waitForLoadState('networkidle');
+  // Still in the field: the words' suggestions show, as they would had the script been there.
+  await expect(
+    page.getByRole('listbox', { name: 'Search suggestions' }).getByRole('option').first(),
+  ).toBeVisible();
   await search.press('Enter');
   await expect(page).toHaveURL(/\/search\?q=jacket/);
   await expect(search).toHaveValue('jacket');

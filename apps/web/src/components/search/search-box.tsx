@@ -55,8 +55,12 @@ export function SearchBox({ currency }: { currency: string }) {
 
   // After a search, back/forward or leaving the search page, the field shows the URL's words.
   useEffect(() => setText(shownText), [shownText]);
-  // After the effect above, which would put the server's words back on the first render.
-  useEarlyValue(inputRef, shownText, setText);
+  // After the effect above, which would put the server's words back on the first render. A
+  // shopper still typing in the field when the script arrives gets the suggestions for the words.
+  useEarlyValue(inputRef, shownText, (value) => {
+    setText(value);
+    if (document.activeElement === inputRef.current) setListWanted(true);
+  });
 
   const q = useDebouncedValue(suggestionQuery(text), SUGGEST_DELAY_MS);
   const { data } = useQuery(
