@@ -116,7 +116,13 @@ interface Throughput {
   errors: number;
 }
 
-async function cannon(port: number, path: string, seconds: number, into?: Throughput) {
+/** Loads `path` for `seconds`, adds the run to `into`, and answers its requests/s. */
+async function cannon(
+  port: number,
+  path: string,
+  seconds: number,
+  into?: Throughput,
+): Promise<number> {
   const r = await autocannon({
     url: `http://127.0.0.1:${port}${path}`,
     connections: CONNECTIONS,
@@ -130,6 +136,7 @@ async function cannon(port: number, path: string, seconds: number, into?: Throug
     into.p99 = Math.max(into.p99, r.latency.p99);
     into.errors += r.errors + r.non2xx;
   }
+  return r.requests.total / r.duration;
 }
 
 const ms = (n: number) => (Number.isNaN(n) ? 'n/a' : `${n.toFixed(1)} ms`);
@@ -177,9 +184,7 @@ try {
     const order = round % 2 ? (['api', 'direct'] as const) : (['direct', 'api'] as const);
     const rates = { direct: 0, api: 0 };
     for (const name of order) {
-      const before = { ...runs[name] };
-      await cannon(sides[name], newestPath, options.duration / ROUNDS, runs[name]);
-      rates[name] = (runs[name].requests - before.requests) / (runs[name].seconds - before.seconds);
+      rates[name] = await cannon(sides[name], newestPath, options.duration / ROUNDS, runs[name]);
     }
     roundRatios.push(rates.api / rates.direct);
   }
