@@ -131,7 +131,7 @@ async function cannon(
   if (into) {
     into.requests += r.requests.total;
     into.seconds += r.duration;
-    // The slower of the rounds: percentiles of two runs do not add up.
+    // The slowest of the runs: percentiles of several runs do not add up.
     into.p50 = Math.max(into.p50, r.latency.p50);
     into.p99 = Math.max(into.p99, r.latency.p99);
     into.errors += r.errors + r.non2xx;
