@@ -155,6 +155,32 @@ test("what a shopper picks or types before the page's script runs is what the pa
   await expect(search).toHaveValue('jacket');
 });
 
+test('on a phone, the header search opens and searches before the page has hydrated', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const release = await holdScripts(page);
+  await page.goto('/', { waitUntil: 'domcontentloaded' });
+  const open = page.getByRole('banner').getByRole('button', { name: 'Open search' });
+  const box = page.getByRole('combobox', { name: 'Search products' });
+  await expect(box).toBeHidden();
+  await open.click();
+  await expect(box).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(box).toBeHidden();
+  await open.click();
+  await box.fill('jacket');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\/search\?q=jacket$/);
+  await expect(
+    page
+      .getByRole('main')
+      .getByRole('link', { name: /Jacket/ })
+      .first(),
+  ).toBeVisible();
+  release();
+});
+
 /** The page as cached: the nonce taken out (each copy has its own). */
 async function cachedHtml(res: APIResponse) {
   expect(FROM_CACHE).toContain(res.headers()['x-page-cache']);

@@ -240,25 +240,46 @@ test.describe('on a phone', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       PHONE.width,
     );
-    // The button opens the field once the page has hydrated (its scripts load after the first
-    // paint); the cart's count shows only after hydration has fetched it.
-    await expect(banner.getByRole('link', { name: /^Cart,/ })).toBeVisible();
+    // Whenever it is tapped (before hydration too: page-cache.spec.ts), the field opens; the
+    // shopper is put in it.
     await open.click();
     const box = page.getByRole('combobox', { name: 'Search products' });
     await expect(box).toBeFocused();
     await box.fill('lamp');
-    const option = page
-      .getByRole('listbox', { name: 'Search suggestions' })
-      .getByRole('option')
-      .first();
+    const listbox = page.getByRole('listbox', { name: 'Search suggestions' });
+    const option = listbox.getByRole('option').first();
     await expect(option).toBeVisible();
+    // Escape closes the list first, keeping the field open with its words.
+    await box.press('Escape');
+    await expect(listbox).toBeHidden();
+    await expect(box).toHaveValue('lamp');
+    await expect(box).toBeVisible();
     // "Brass Desk Lamp€139.00": the title, then the price.
+    await box.press('ArrowDown');
+    await expect(option).toBeVisible();
     const title = /^(.+?)€/.exec((await option.textContent()) ?? '')?.[1]?.trim() ?? '';
     expect(title).toMatch(/Lamp/);
-    await box.press('ArrowDown');
     await box.press('Enter');
     await expect(page).toHaveURL(/\/p\/[a-z0-9-]+$/);
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expect(box).toBeHidden();
+    // Then the words, then the field itself; Cancel puts the header back too.
+    await open.click();
+    await expect(box).toBeFocused();
+    await box.fill('desk');
+    await box.press('Escape');
+    await box.press('Escape');
+    await expect(box).toHaveValue('');
+    await expect(box).toBeVisible();
+    await box.press('Escape');
+    await expect(box).toBeHidden();
+    await expect(open).toBeVisible();
+    await open.click();
+    await box.fill('desk');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(box).toBeHidden();
+    await open.click();
+    await expect(box).toHaveValue('');
   });
 
   test('filters open in a sheet and apply as they are chosen', async ({ page }) => {

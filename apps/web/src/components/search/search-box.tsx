@@ -33,11 +33,14 @@ const magnifier = (
   </svg>
 );
 
+const isOpen = (popover: HTMLElement) => popover.matches(':popover-open');
+
 /**
  * The header's search: a combobox (ARIA 1.2 pattern, the list of suggestions popping up as the
  * shopper types). Arrow keys walk the suggestions, Enter opens the chosen one or searches for the
  * words, Escape closes the list, then clears the field. A plain GET form to /search underneath,
- * so it works before the script loads. On small screens it opens over the header's first row.
+ * so it works before the script loads. On small screens it opens over the header's first row: a
+ * popover its button opens natively, so that works before the script loads too.
  */
 export function SearchBox({ currency }: { currency: string }) {
   const trpc = useTRPC();
@@ -48,10 +51,11 @@ export function SearchBox({ currency }: { currency: string }) {
   const [text, setText] = useState(shownText);
   const [listWanted, setListWanted] = useState(false);
   const [active, setActive] = useState(-1);
-  const [opened, setOpened] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const id = useId();
   const listboxId = `${id}-listbox`;
+  const formId = `${id}-form`;
 
   // After a search, back/forward or leaving the search page, the field shows the URL's words.
   useEffect(() => setText(shownText), [shownText]);
@@ -61,6 +65,24 @@ export function SearchBox({ currency }: { currency: string }) {
     setText(value);
     if (document.activeElement === inputRef.current) setListWanted(true);
   });
+
+  // Below xl the form is a popover its button opens natively, so a tap works before hydration
+  // too. Opened, it puts the shopper in the field; opened before hydration, once it hydrates.
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    const onToggle = (event: Event) => {
+      if ((event as ToggleEvent).newState === 'open') inputRef.current?.focus();
+    };
+    form.addEventListener('toggle', onToggle);
+    if (isOpen(form) && !form.contains(document.activeElement)) inputRef.current?.focus();
+    return () => form.removeEventListener('toggle', onToggle);
+  }, []);
+
+  const hideField = () => {
+    const form = formRef.current;
+    if (form && isOpen(form)) form.hidePopover();
+  };
 
   const q = useDebouncedValue(suggestionQuery(text), SUGGEST_DELAY_MS);
   const { data } = useQuery(
@@ -86,7 +108,7 @@ export function SearchBox({ currency }: { currency: string }) {
 
   const go = (href: string) => {
     close();
-    setOpened(false);
+    hideField();
     inputRef.current?.blur();
     router.push(href);
   };
@@ -107,23 +129,16 @@ export function SearchBox({ currency }: { currency: string }) {
       event.preventDefault();
       if (expanded) close();
       else if (text) setText('');
-      else setOpened(false);
+      else hideField();
     }
-  };
-
-  const open = () => {
-    setOpened(true);
-    // The field is shown by this click; focus it once it is rendered.
-    requestAnimationFrame(() => inputRef.current?.focus());
   };
 
   return (
     <div className="order-last shrink-0 md:order-none xl:relative xl:h-10 xl:w-44 2xl:w-64">
       <button
         type="button"
-        onClick={open}
-        aria-expanded={opened}
-        aria-controls={`${id}-form`}
+        popoverTarget={formId}
+        popoverTargetAction="show"
         className="inline-flex size-10 items-center justify-center rounded-full text-stone-700 transition-colors hover:bg-stone-200/70 hover:text-stone-900 xl:hidden"
       >
         {magnifier}
@@ -131,20 +146,20 @@ export function SearchBox({ currency }: { currency: string }) {
       </button>
       {/* biome-ignore lint/a11y/useSemanticElements: older browsers do not expose <search> as a landmark yet */}
       <form
-        id={`${id}-form`}
+        ref={formRef}
+        id={formId}
         role="search"
         action="/search"
+        popover="auto"
         onSubmit={submit}
         onBlur={(event) => {
           // Leaving the form on a small screen puts the header back, unless words were typed.
-          if (!event.currentTarget.contains(event.relatedTarget) && !text) setOpened(false);
+          if (!event.currentTarget.contains(event.relatedTarget) && !text) hideField();
         }}
-        // From xl the field sits in the row and widens over the nav while in use.
-        className={`${
-          opened
-            ? 'absolute inset-x-0 top-0 z-40 flex items-center gap-2 border-stone-200 border-b bg-stone-50 px-4 py-3 sm:px-6 md:py-4 lg:px-8'
-            : 'hidden'
-        } xl:absolute xl:inset-x-auto xl:top-0 xl:right-0 xl:z-10 xl:flex xl:w-full xl:border-0 xl:bg-stone-50 xl:p-0 xl:transition-[width] xl:focus-within:w-80 xl:focus-within:pl-4 2xl:focus-within:w-96`}
+        // Below xl a popover over the header's first row (the browser hides it until opened; these
+        // classes replace the rest of its default popover style). From xl it sits in the row,
+        // always shown, and widens over the nav while in use.
+        className="fixed inset-x-0 top-0 bottom-auto m-0 h-auto w-auto items-center gap-2 overflow-visible border-0 border-stone-200 border-b bg-stone-50 px-4 py-3 text-stone-900 open:flex sm:px-6 md:py-4 lg:px-8 xl:absolute xl:inset-x-auto xl:top-0 xl:right-0 xl:z-10 xl:flex xl:w-full xl:border-0 xl:p-0 xl:transition-[width] xl:focus-within:w-80 xl:focus-within:pl-4 2xl:focus-within:w-96"
       >
         <div className="relative min-w-0 flex-1">
           <label htmlFor={`${id}-input`} className="sr-only">
@@ -195,18 +210,15 @@ export function SearchBox({ currency }: { currency: string }) {
             onChoose={(option) => go(option.href)}
           />
         </div>
-        {opened ? (
-          <button
-            type="button"
-            onClick={() => {
-              setText(shownText);
-              setOpened(false);
-            }}
-            className="rounded-full px-2 py-2 font-medium text-sm text-stone-700 hover:text-stone-900 xl:hidden"
-          >
-            Cancel
-          </button>
-        ) : null}
+        <button
+          type="button"
+          popoverTarget={formId}
+          popoverTargetAction="hide"
+          onClick={() => setText(shownText)}
+          className="rounded-full px-2 py-2 font-medium text-sm text-stone-700 hover:text-stone-900 xl:hidden"
+        >
+          Cancel
+        </button>
       </form>
       <p role="status" className="sr-only">
         {listWanted && typed && data
