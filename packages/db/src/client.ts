@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Sql, TransactionSql, UnsafeQueryOptions } from 'postgres';
+import { useRawSqlCompiler } from './raw-sql-compiler.ts';
 import * as schema from './schema/index.ts';
 
 /** The Drizzle database, typed against what both drivers share, so code runs on either. */
@@ -87,7 +88,9 @@ async function openPostgres(
     connection: { application_name: applicationName },
     ...(onQuery ? { debug: (_connection: number, query: string) => onQuery(query) } : {}),
   });
-  const db = drizzle({ client: preparing(client), schema, casing: 'snake_case' });
+  const db = withRawSqlCompiler(
+    drizzle({ client: preparing(client), schema, casing: 'snake_case' }),
+  );
   const stats = poolStatsReader(url, applicationName, max);
   return {
     db,
@@ -150,7 +153,7 @@ async function openPglite(dir: string): Promise<DbHandle> {
   // PGlite creates only the last folder of its path.
   mkdirSync(dirname(dir), { recursive: true });
   const client = await PGlite.create(dir, { extensions: { pg_trgm } });
-  const db = drizzle({ client, schema, casing: 'snake_case' });
+  const db = withRawSqlCompiler(drizzle({ client, schema, casing: 'snake_case' }));
   return {
     db,
     driver: 'pglite',
@@ -160,6 +163,20 @@ async function openPglite(dir: string): Promise<DbHandle> {
     poolStats: async () => ({ max: 1, open: client.closed ? 0 : 1 }),
     close: () => client.close(),
   };
+}
+
+/**
+ * The database with statements written from the `sql` template by the faster compiler (see
+ * raw-sql-compiler.ts); under test (vitest sets NODE_ENV=test) each one is checked against
+ * Drizzle's own writing.
+ */
+function withRawSqlCompiler<T extends object>(db: T): T {
+  // Drizzle's database keeps its dialect, which its sessions and transactions share, private.
+  const { dialect } = db as unknown as { dialect: Parameters<typeof useRawSqlCompiler>[0] };
+  useRawSqlCompiler(dialect, {
+    verify: process.env.NODE_ENV === 'test',
+  });
+  return db;
 }
 
 /** Beyond this many parameters a statement stays unprepared (see `preparing`). */
