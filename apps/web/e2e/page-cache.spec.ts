@@ -155,6 +155,26 @@ test("what a shopper picks or types before the page's script runs is what the pa
   await expect(search).toHaveValue('jacket');
 });
 
+test('a currency chosen before the page has hydrated is the one its prices change to', async ({
+  page,
+}) => {
+  const release = await holdScripts(page);
+  await page.goto('/', { waitUntil: 'domcontentloaded' });
+  const switcher = page.getByRole('combobox', { name: 'Currency' });
+  await expect(switcher).toHaveValue('EUR');
+  const prices = page.getByRole('list', { name: 'New arrivals' }).getByTestId('price');
+  await expect(prices.first()).toContainText('€');
+  await switcher.selectOption('USD');
+  release();
+  await expect(prices.first()).toContainText('$');
+  expect((await prices.allInnerTexts()).every((p) => p.includes('$'))).toBe(true);
+  await expect(switcher).toHaveValue('USD');
+  await expect(page).toHaveURL(/\/$/);
+  // The choice is the shop's, kept for the next page (the cookie), not just the select's.
+  await page.goto('/c/apparel');
+  await expect(page.getByRole('combobox', { name: 'Currency' })).toHaveValue('USD');
+});
+
 test('on a phone, the header search opens and searches before the page has hydrated', async ({
   page,
 }) => {

@@ -2,12 +2,14 @@
 
 import type { ShopCurrency } from '@bazaar/contracts';
 import { usePathname, useSearchParams } from 'next/navigation';
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { currencyName } from '@/lib/currency';
+import { useEarlyValue } from '@/lib/use-early-input';
 
 /**
  * Picks the currency prices are shown in. A plain form posting to `/currency`, so it works without
- * JavaScript (the button); with it, choosing submits at once.
+ * JavaScript (the button); with it, choosing submits at once, and a currency chosen before the
+ * page hydrated is submitted once it has.
  */
 export function CurrencySwitcher({
   current,
@@ -19,6 +21,8 @@ export function CurrencySwitcher({
   const id = useId();
   const pathname = usePathname();
   const search = useSearchParams().toString();
+  const selectRef = useRef<HTMLSelectElement>(null);
+  useEarlyValue(selectRef, current, () => selectRef.current?.form?.requestSubmit());
   if (currencies.length < 2) return null;
   return (
     <form method="post" action="/currency" className="flex items-center gap-1.5">
@@ -27,6 +31,7 @@ export function CurrencySwitcher({
         Currency
       </label>
       <select
+        ref={selectRef}
         id={id}
         name="currency"
         defaultValue={current}
