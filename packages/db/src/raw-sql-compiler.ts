@@ -1,4 +1,4 @@
-import { isDeepStrictEqual } from 'node:util';
+import { inspect, isDeepStrictEqual } from 'node:util';
 import {
   entityKind,
   noopEncoder,
@@ -105,9 +105,8 @@ export function useRawSqlCompiler(dialect: Dialect, { verify = false } = {}): vo
     if (verify) {
       const expected = drizzleWrites(statement, invokeSource);
       if (!isDeepStrictEqual(fast, expected)) {
-        throw new Error(
-          `compileRawSql wrote ${JSON.stringify(fast)}, Drizzle ${JSON.stringify(expected)}`,
-        );
+        // inspect, not JSON: a parameter may be a bigint.
+        throw new Error(`compileRawSql wrote ${inspect(fast)}, Drizzle ${inspect(expected)}`);
       }
     }
     return fast;

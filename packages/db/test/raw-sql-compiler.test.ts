@@ -76,6 +76,7 @@ describe('useRawSqlCompiler', () => {
     };
     useRawSqlCompiler(dialect, { verify: true });
     expect(() => dialect.sqlToQuery(sql`a = ${1}`)).toThrow(/compileRawSql wrote/);
+    expect(() => dialect.sqlToQuery(sql`a = ${10n}`)).toThrow(/10n/);
     const faithful = { sqlToQuery: drizzleWrites };
     useRawSqlCompiler(faithful, { verify: true });
     expect(faithful.sqlToQuery(sql`a = ${1}`).sql).toBe('a = $1');
