@@ -208,6 +208,28 @@ test('a guest checks out two products, staff ship the order, the guest follows i
   await page.screenshot({ path: test.info().outputPath('lookup.png'), fullPage: true });
 });
 
+test('the cart and checkout pages hydrate as the server rendered them: what is typed stays', async ({
+  page,
+  request,
+}) => {
+  const [item] = (await inStockItems(request, { count: 1, stock: 1, skip: 6 })) as [Item];
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await addToCart(page, item);
+  for (const path of ['/cart', '/checkout']) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+  }
+  // Typed while the page hydrates: a page rendered anew would drop it.
+  await page.goto('/checkout', { waitUntil: 'commit' });
+  const email = page.getByLabel('Email');
+  await email.fill('early@example.com');
+  await page.waitForLoadState('networkidle');
+  await expect(email).toHaveValue('early@example.com');
+  // React's "Hydration failed…" (#418) is what rendering anew announces.
+  expect(errors).toEqual([]);
+});
+
 test('a declined card says so, puts the stock back, and another card pays', async ({
   page,
   request,

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect } from 'react';
 import { itemsLabel } from '@/lib/cart';
+import { useHydrated } from '@/lib/use-hydrated';
 import { useTRPC } from '@/trpc/react';
 import { useCart } from './use-cart';
 
@@ -14,7 +15,6 @@ import { useCart } from './use-cart';
  * badge sits over the icon's corner, out of the flow, so its arrival moves nothing.
  */
 export function CartLink({ currency }: { currency: string }) {
-  const count = useCart(currency).query.data?.itemCount;
   useRefetchOnRestore();
   return (
     <Link
@@ -35,6 +35,23 @@ export function CartLink({ currency }: { currency: string }) {
         <path d="M6 7h12l-1 13H7L6 7Z" />
         <path d="M9 7V6a3 3 0 0 1 6 0v1" />
       </svg>
+      {/* The cart is not even asked for while the page hydrates. The cart and checkout pages put
+          the cart they fetched into the cache further down the page, and TanStack Query hydrates
+          a query the cache already holds (as this link's would be, pending) only after rendering:
+          those pages rendered "Loading your cart…" against the server's HTML, and React rendered
+          the whole page anew, dropping what the shopper had typed. */}
+      {useHydrated() ? <CartCount currency={currency} /> : <CountLabel count={undefined} />}
+    </Link>
+  );
+}
+
+function CartCount({ currency }: { currency: string }) {
+  return <CountLabel count={useCart(currency).query.data?.itemCount} />;
+}
+
+function CountLabel({ count }: { count: number | undefined }) {
+  return (
+    <>
       <span className="sr-only">{count === undefined ? 'Cart' : `Cart, ${itemsLabel(count)}`}</span>
       {count !== undefined && count > 0 ? (
         <span
@@ -45,7 +62,7 @@ export function CartLink({ currency }: { currency: string }) {
           {count > 99 ? '99+' : count}
         </span>
       ) : null}
-    </Link>
+    </>
   );
 }
 
