@@ -1,7 +1,7 @@
 import type { ProductDetail } from '@bazaar/contracts';
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
 import { allProducts, productBySlug, STRONG_PASSWORD, uniqueEmail } from './api';
-import { pickVariant } from './shop';
+import { PHONE, pickVariant } from './shop';
 import { DEMO_OWNER, mutation, signIn, signUp } from './staff-api';
 
 /** The storefront checkout, the confirmation, the customer's orders and the guest lookup. */
@@ -165,7 +165,7 @@ test('a guest checks out two products, staff ship the order, the guest follows i
   await expect(page.getByRole('link', { name: 'Find your order' }).first()).toBeVisible();
   await expect(cartLink(page)).toHaveAccessibleName('Cart, 0 items');
   await page.screenshot({ path: test.info().outputPath('complete-desktop.png'), fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
+  await page.setViewportSize(PHONE);
   await page.screenshot({ path: test.info().outputPath('complete-phone.png'), fullPage: true });
 
   // The confirmation's URL holds the payment's secret: never sent on, never cached.
@@ -349,7 +349,7 @@ test('a signed-in customer checks out with the default address and finds the ord
   await expect(page.getByRole('radio', { name: /Old Road 1/ })).not.toBeChecked();
   await expect(page.getByLabel('Street address')).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('saved-addresses.png'), fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
+  await page.setViewportSize(PHONE);
   await page.screenshot({ path: test.info().outputPath('checkout-phone.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByRole('button', { name: 'Continue' }).click();

@@ -7,7 +7,7 @@ import {
   test,
 } from '@playwright/test';
 import { allProducts, mutate, productBySlug } from './api';
-import { pickVariant } from './shop';
+import { PHONE, pickVariant } from './shop';
 import { DEMO_OWNER, signIn } from './staff-api';
 
 /**
@@ -178,7 +178,7 @@ test('a currency chosen before the page has hydrated is the one its prices chang
 test('on a phone, the header search opens and searches before the page has hydrated', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
+  await page.setViewportSize(PHONE);
   const release = await holdScripts(page);
   await page.goto('/', { waitUntil: 'domcontentloaded' });
   const open = page.getByRole('banner').getByRole('button', { name: 'Open search' });

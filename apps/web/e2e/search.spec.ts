@@ -1,10 +1,9 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { PHONE } from './shop';
 
 // Other specs add products while this one runs (a rain jacket, a mug), so the searches here use
 // a word none of them adds ("linen"), and the paging test asserts what keyset paging promises
 // (no repeats, the order kept) rather than an exact catalogue.
-
-const PHONE = { width: 390, height: 844 };
 
 /** The product grid of the search page. */
 const results = (page: Page) => page.getByRole('list', { name: 'Search results' });

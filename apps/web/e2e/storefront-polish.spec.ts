@@ -1,6 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-
-const PHONE = { width: 390, height: 844 };
+import { PHONE } from './shop';
 
 async function box(locator: Locator) {
   const b = await locator.boundingBox();
