@@ -1,4 +1,4 @@
-import { expect, type Page, request, test } from '@playwright/test';
+import { type Page, request } from '@playwright/test';
 import {
   linkPath,
   mutate,
@@ -9,6 +9,7 @@ import {
   signUpCustomer,
   uniqueEmail,
 } from './api';
+import { expect, test } from './test';
 
 function header(page: Page) {
   return page.getByRole('banner');

@@ -1,5 +1,6 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { DEMO_OWNER, signIn } from './staff-api';
+import { expect, test } from './test';
 
 /** Staff manage the catalog; shoppers see the result. */
 

@@ -1,4 +1,4 @@
-import { type Browser, expect, type Page, request, test } from '@playwright/test';
+import { type Browser, type Page, request } from '@playwright/test';
 import { STRONG_PASSWORD } from './api';
 import { ensureRole, placeOrder, uniqueShopperEmail } from './orders-api';
 import {
@@ -11,6 +11,7 @@ import {
   signIn,
   uniqueEmail,
 } from './staff-api';
+import { expect, test } from './test';
 
 /** Staff work through orders that shoppers placed and paid for over the API. */
 

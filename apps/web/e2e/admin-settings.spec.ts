@@ -1,6 +1,7 @@
-import { expect, request, test } from '@playwright/test';
+import { request } from '@playwright/test';
 import { allProducts, productBySlug } from './api';
 import { DEMO_OWNER, mutation, query, signIn } from './staff-api';
+import { expect, test } from './test';
 
 /** Staff set up shipping, tax and a discount code in the admin; the next checkout quote uses them. */
 

@@ -1,4 +1,4 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import {
   acceptInvite,
   DEMO_OWNER,
@@ -13,6 +13,7 @@ import {
   totpCode,
   uniqueEmail,
 } from './staff-api';
+import { expect, test } from './test';
 
 const NEW_PASSWORD = 'Velvet-Anchor-Orbit-42';
 

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { DEMO_OWNER, signIn, WEB_ORIGIN } from './staff-api';
+import { expect, test } from './test';
 
 test('the Owner makes an API key, a program uses it, and revoking it refuses the program', async ({
   browser,

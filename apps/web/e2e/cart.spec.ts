@@ -1,7 +1,8 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { formatMoney } from '../src/lib/money';
 import { allProducts, productBySlug, STRONG_PASSWORD, signUpCustomer, uniqueEmail } from './api';
 import { pickVariant } from './shop';
+import { expect, test } from './test';
 
 /** A demo product and one of its variants with at least `stock` units and a euro price. */
 async function inStockVariant(request: Parameters<typeof allProducts>[0], stock: number, skip = 0) {

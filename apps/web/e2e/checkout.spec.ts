@@ -1,8 +1,9 @@
 import type { ProductDetail } from '@bazaar/contracts';
-import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { allProducts, productBySlug, STRONG_PASSWORD, uniqueEmail } from './api';
 import { PHONE, pickVariant } from './shop';
 import { DEMO_OWNER, mutation, signIn, signUp } from './staff-api';
+import { expect, test } from './test';
 
 /** The storefront checkout, the confirmation, the customer's orders and the guest lookup. */
 

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { STRONG_PASSWORD, uniqueEmail } from './api';
+import { expect, test } from './test';
 import { sendFrom as send, sessionAddresses, startWebServer } from './web-server';
 
 /**

@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { formatMoney } from '../src/lib/money';
 import { allProducts, listProducts, productBySlug } from './api';
 import { pickVariant } from './shop';
+import { expect, test } from './test';
 
 /** What the product model shows a shopper: currencies, sale prices, option order, colour pictures. */
 

@@ -1,14 +1,8 @@
-import {
-  type APIRequestContext,
-  type APIResponse,
-  type Browser,
-  expect,
-  type Page,
-  test,
-} from '@playwright/test';
+import type { APIRequestContext, APIResponse, Browser, Page } from '@playwright/test';
 import { allProducts, mutate, productBySlug } from './api';
 import { PHONE, pickVariant } from './shop';
 import { DEMO_OWNER, signIn } from './staff-api';
+import { expect, test } from './test';
 
 /**
  * The web server's page cache (src/server/page-cache.ts) and the pages' Cache-Control. The

@@ -1,5 +1,6 @@
-import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { OWNER, STRONG_PASSWORD, signUpCustomer, uniqueEmail, WEB_ORIGIN } from './api';
+import { expect, test } from './test';
 
 /** `?next=` values that once sent a signed-in visitor to another site (and a few more). */
 const OFF_SITE = [

@@ -1,5 +1,6 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { PHONE } from './shop';
+import { expect, test } from './test';
 
 // Other specs add products while this one runs (a rain jacket, a mug), so the searches here use
 // a word none of them adds ("linen"), and the paging test asserts what keyset paging promises

@@ -1,5 +1,6 @@
-import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { OWNER, STRONG_PASSWORD, signUpCustomer, uniqueEmail } from './api';
+import { expect, test } from './test';
 
 /**
  * Every page works under the Content Security Policy that src/proxy.ts sends: nothing the

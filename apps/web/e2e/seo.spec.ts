@@ -1,7 +1,8 @@
 import type { ProductDetail } from '@bazaar/contracts';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { currencyFractionDigits, formatMoney } from '../src/lib/money';
 import { allProducts, productBySlug } from './api';
+import { expect, test } from './test';
 
 const origin = () => process.env.E2E_WEB_ORIGIN ?? '';
 

@@ -1,5 +1,6 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { PHONE } from './shop';
+import { expect, test } from './test';
 
 async function box(locator: Locator) {
   const b = await locator.boundingBox();

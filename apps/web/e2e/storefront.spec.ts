@@ -1,8 +1,9 @@
 import type { ProductDetail, Variant } from '@bazaar/contracts';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { formatMoney } from '../src/lib/money';
 import { stockLabel } from '../src/lib/stock';
 import { allProducts, productBySlug } from './api';
+import { expect, test } from './test';
 
 const PAGE_SIZE = 12;
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { startWebServer } from './web-server';
 
 /** The web server process itself: how it fails, what it adds to every response, how it stops. */

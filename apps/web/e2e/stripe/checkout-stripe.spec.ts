@@ -1,7 +1,8 @@
 import type { ProductDetail } from '@bazaar/contracts';
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { allProducts, productBySlug, uniqueEmail } from '../api';
 import { pickVariant } from '../shop';
+import { expect, test } from '../test';
 import { routeStripe } from './fake-stripe-js';
 
 /**
