@@ -55,11 +55,12 @@ export async function productFacets(db: Database, input: ProductFilters): Promis
     f.priceMax !== undefined ? sql`pl.price_min <= ${f.priceMax}` : null,
   ].filter((c) => c !== null);
 
-  // Each count's condition names only the filters chosen. A constant `true` column of a
-  // materialized CTE still counts as a filter to the planner, which then expects a few rows and
-  // sorts 40,000 option values (by collation) where it should hash them: 2× the time. Rows with
-  // the same option values are counted together before their values are (a common word's 11,000
-  // matches have ~200 different sets), and the totals and the price range take one pass.
+  // The matches are grouped once by what the counts tell apart (category, option values, in
+  // stock, within the price range), each group keeping its size and price range; every facet is
+  // then summed over the groups. A common word's 10,903 matches make ~350 groups, and this took
+  // half the time of keeping the matches and reading them once per facet (17 vs 33 ms). Each
+  // sum's condition names only the filters chosen: a constant `true` column still counts as a
+  // filter to the planner, which then expects a handful of rows and sorts where it should hash.
   const chosen = (conditions: (SQL | false)[]) =>
     sql.join(
       conditions.filter((c) => c !== false),
@@ -67,11 +68,9 @@ export async function productFacets(db: Database, input: ProductFilters): Promis
     );
   const meets = (...conditions: (SQL | false)[]) =>
     conditions.some((c) => c !== false) ? sql`where ${chosen(conditions)}` : sql``;
-  const only = (...conditions: (SQL | false)[]) =>
-    conditions.some((c) => c !== false) ? sql`filter (where ${chosen(conditions)})` : sql``;
   const catOk = !!f.categorySlug && sql`cat_ok`;
   const priceOk = priceChecks.length > 0 && sql`price_ok`;
-  const stockOk = !!f.inStock && sql`stock_ok`;
+  const stockOk = !!f.inStock && sql`in_stock`;
   const optionsOk = options.length > 0 && sql`cardinality(fails) = 0`;
   const optionOk =
     options.length > 0 &&
@@ -81,38 +80,32 @@ export async function productFacets(db: Database, input: ProductFilters): Promis
   const result = facetsAreKept(f)
     ? null
     : await db.execute(sql`
-    with base as materialized (
-      select pl.category_id, pl.option_values, pl.price_min, pl.in_stock,
-        ${f.categorySlug ? sql`pl.category_id in ${categoryTree(f.categorySlug)}` : sql`true`} as cat_ok,
+    with g as materialized (
+      select pl.category_id, pl.option_values, pl.in_stock,
         ${priceChecks.length > 0 ? sql.join(priceChecks, sql` and `) : sql`true`} as price_ok,
-        ${f.inStock ? sql`pl.in_stock` : sql`true`} as stock_ok,
-        ${fails} as fails
+        ${f.categorySlug ? sql`pl.category_id in ${categoryTree(f.categorySlug)}` : sql`true`} as cat_ok,
+        ${fails} as fails,
+        count(*) as n, min(pl.price_min) as price_lo, max(pl.price_min) as price_hi
       from product_listings pl
       where pl.currency = ${currency} ${search ? sql`and pl.search_vector @@ ${searchQuery(search.tsquery)}` : sql``}
-    ), sums as (
-      select count(*) ${only(catOk, priceOk, stockOk, optionsOk)} as total,
-        min(price_min) ${only(catOk, stockOk, optionsOk)} as price_min,
-        max(price_min) ${only(catOk, stockOk, optionsOk)} as price_max,
-        count(*) ${only(catOk, priceOk, optionsOk, sql`in_stock`)} as in_stock
-      from base
+      group by 1, 2, 3, 4
     )
     select
-      (select total from sums)::int as total,
+      (select coalesce(sum(n), 0) from g ${meets(catOk, priceOk, stockOk, optionsOk)})::int as total,
       ${categoryExists(f.categorySlug)} as category_found,
       (select coalesce(json_agg(json_build_object('id', category_id, 'count', n)), '[]') from (
-        select category_id, count(*)::int as n from base
+        select category_id, sum(n)::int as n from g
         ${meets(priceOk, stockOk, optionsOk)} group by category_id) x) as category_counts,
       (select coalesce(json_agg(json_build_object('id', id, 'slug', slug, 'name', name, 'parentId', parent_id)
         order by position, name), '[]') from categories) as categories,
       (select coalesce(json_agg(json_build_object('v', v, 'count', n)), '[]') from (
         select v, sum(n)::int as n from (
-          select unnest(option_values) as v, fails, n from (
-            select option_values, fails, count(*) as n from base ${meets(catOk, priceOk, stockOk)}
-            group by option_values, fails) g
+          select unnest(option_values) as v, fails, n from g ${meets(catOk, priceOk, stockOk)}
         ) u ${meets(optionOk)}
         group by v) x) as option_counts,
-      (select json_build_object('min', price_min::text, 'max', price_max::text) from sums) as price,
-      (select in_stock from sums)::int as in_stock`);
+      (select json_build_object('min', min(price_lo)::text, 'max', max(price_hi)::text)
+        from g ${meets(catOk, stockOk, optionsOk)}) as price,
+      (select coalesce(sum(n), 0) from g ${meets(catOk, priceOk, optionsOk, sql`in_stock`)})::int as in_stock`);
   const row = result ? rowsOf<FacetRow>(result)[0] : await keptFacetRow(db, f);
   if (!row) throw new Error('facet query returned no row');
   if (!row.category_found) throw notFound('Category');
