@@ -89,7 +89,9 @@ const FACETS: { name: string; input: ProductFilters }[] = [
 async function warmUp(port: number, path: (i: number) => string, inFlight: number) {
   let answered = 0;
   do {
-    answered += (await closedLoop(port, path, inFlight, Math.min(0.5, SCENARIO_S))).ms.length;
+    // Failures count too (the measured run reports them), or a failing scenario would never end.
+    const l = await closedLoop(port, path, inFlight, Math.min(0.5, SCENARIO_S));
+    answered += l.ms.length + l.errors.length;
   } while (answered < 2 * options.pool);
 }
 
