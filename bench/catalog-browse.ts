@@ -10,7 +10,8 @@
  * 2. Searches (a common word, a rare one, a typo) and filtered listings (category, option value,
  *    price range, in stock, by price), one request at a time and `--concurrency` (4) at a time:
  *    p50/p95/p99. Target: p95 < 50 ms.
- * 3. Facets (`catalog.products.facets`) with no filter, a category, a search. Target p95 < 50 ms.
+ * 3. Facets (`catalog.products.facets`) with no filter, a category, a search, a price range, a
+ *    category with two sizes. Target p95 < 50 ms.
  * 4. A listing answered from the API's catalog cache (a second API process, cache on): p99 < 10 ms.
  *
  * (1–3) run against an API with its catalog cache off (`CATALOG_CACHE=false`): they measure the
@@ -77,6 +78,12 @@ const FACETS: { name: string; input: ProductFilters }[] = [
   { name: 'facets, no filter', input: {} },
   { name: 'facets, a category', input: { categorySlug: 'home-living' } },
   { name: 'facets, a search ("tee")', input: { q: 'tee' } },
+  // A price range is not in the kept counts: every listing of the currency is read.
+  { name: 'facets, price 20–50 €', input: { priceMin: 2000, priceMax: 5000 } },
+  {
+    name: 'facets, a category + Size M or L',
+    input: { categorySlug: 'apparel', options: { Size: ['M', 'L'] } },
+  },
 ];
 
 /**
