@@ -61,13 +61,10 @@ export async function productFacets(db: Database, input: ProductFilters): Promis
   // half the time of keeping the matches and reading them once per facet (17 vs 33 ms). Each
   // sum's condition names only the filters chosen: a constant `true` column still counts as a
   // filter to the planner, which then expects a handful of rows and sorts where it should hash.
-  const chosen = (conditions: (SQL | false)[]) =>
-    sql.join(
-      conditions.filter((c) => c !== false),
-      sql` and `,
-    );
-  const meets = (...conditions: (SQL | false)[]) =>
-    conditions.some((c) => c !== false) ? sql`where ${chosen(conditions)}` : sql``;
+  const meets = (...conditions: (SQL | false)[]) => {
+    const chosen = conditions.filter((c) => c !== false);
+    return chosen.length > 0 ? sql`where ${sql.join(chosen, sql` and `)}` : sql``;
+  };
   const catOk = !!f.categorySlug && sql`cat_ok`;
   const priceOk = priceChecks.length > 0 && sql`price_ok`;
   const stockOk = !!f.inStock && sql`in_stock`;
