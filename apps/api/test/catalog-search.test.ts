@@ -336,6 +336,17 @@ describe('facets', () => {
       min: { amount: 2000, currency: 'EUR' },
       max: { amount: 6000, currency: 'EUR' },
     });
+    // A (2000, sizes S and M) is below the range: S is not offered, M counts B alone.
+    expect(price.options).toEqual([
+      {
+        name: 'Size',
+        values: [
+          { value: 'M', count: 1 },
+          { value: 'L', count: 2 },
+        ],
+      },
+    ]);
+    expect(price.categories.find((c) => c.slug === child.slug)?.count).toBe(1);
   });
 
   it('gives the same total as the listing for the same filters, in another currency too', async () => {

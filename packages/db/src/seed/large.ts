@@ -98,5 +98,5 @@ export async function seedLargeCatalog(
 async function analyzeCatalog(db: Database) {
   await db.execute(sql`analyze products, variants, variant_prices, inventory_levels,
     product_options, product_option_values, variant_option_values, product_images,
-    product_listings, product_listing_counts, search_terms`);
+    product_listings, product_listing_counts, listing_option_sets, search_terms`);
 }
