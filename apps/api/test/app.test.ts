@@ -55,6 +55,12 @@ describe('embedded PGlite start', () => {
       const facets = await client.catalog.products.facets.query({ categorySlug: 'apparel' });
       expect(facets.total).toBe(categories.find((c) => c.slug === 'apparel')?.productCount);
       expect(facets.options.map((o) => o.name)).toContain('Size');
+      // With every price allowed the listings are read and grouped by option set: same counts.
+      const read = await client.catalog.products.facets.query({
+        categorySlug: 'apparel',
+        priceMin: 0,
+      });
+      expect(read).toEqual(facets);
       const suggestions = await client.catalog.products.suggest.query({ q: 'jack' });
       expect(suggestions.products.length).toBeGreaterThan(0);
       // Without PAYMENT_PROVIDER, the built-in test provider takes (no) money.

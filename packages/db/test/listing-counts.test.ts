@@ -60,6 +60,33 @@ const unfolded = async (db: Database) =>
     )
   )[0]?.n;
 
+/**
+ * Runs `change` in a transaction of `db` and holds it open (its locks and uncommitted rows) until
+ * `commit()`, which resolves when it has committed.
+ */
+async function heldOpen(db: Database, change: ReturnType<typeof sql>) {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let changed: () => void = () => {};
+  const done = new Promise<void>((resolve) => {
+    changed = resolve;
+  });
+  const transaction = db.transaction(async (tx) => {
+    await tx.execute(change);
+    changed();
+    await held;
+  });
+  await Promise.race([done, transaction]);
+  return {
+    commit: () => {
+      release();
+      return transaction;
+    },
+  };
+}
+
 describe('product_listing_counts (migration 0013)', () => {
   it('follows the listings through inserts, stock flips, moves, edits and deletes', async () => {
     const { handle } = await fresh();
@@ -113,27 +140,13 @@ describe('product_listing_counts (migration 0013)', () => {
             ids.map((id) => sql`${id}::uuid`),
             sql`, `,
           )}))`;
-      let releaseA: () => void = () => {};
-      const held = new Promise<void>((resolve) => {
-        releaseA = resolve;
-      });
-      let aChanged: () => void = () => {};
-      const changed = new Promise<void>((resolve) => {
-        aChanged = resolve;
-      });
-      const first = a.db.transaction(async (tx) => {
-        await tx.execute(sellOut(tops.slice(0, 2)));
-        aChanged();
-        await held;
-      });
-      await changed;
+      const first = await heldOpen(a.db, sellOut(tops.slice(0, 2)));
       const started = performance.now();
       // Waiting for A would be a failure, not a hang.
       await b.db.execute(sql`set lock_timeout = '3s'`);
       await b.db.execute(sellOut(tops.slice(2)));
       expect(performance.now() - started).toBeLessThan(2_000);
-      releaseA();
-      await first;
+      await first.commit();
       expect(await unfolded(a.db)).toBeGreaterThan(0);
       const now = await keptAndCounted(a.db);
       expect(now.kept).toEqual(now.counted);
@@ -141,6 +154,82 @@ describe('product_listing_counts (migration 0013)', () => {
       await a.db.execute(sql`update inventory_levels set on_hand = 5 where variant_id in (
         select id from variants where product_id = ${tops[0]}::uuid)`);
       expect(await unfolded(a.db)).toBe(0);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  }, 60_000);
+});
+
+describe('listing_option_sets (migration 0016)', () => {
+  /** Listings per option value, counted through the set numbers and from the arrays. */
+  const byNumberAndByArray = async (db: Database) => ({
+    byNumber: await rows(
+      db,
+      sql`select v, sum(n)::int as n from (
+        select option_set_id, count(*) as n from product_listings group by 1) g
+        join listing_option_sets s on s.id = g.option_set_id, unnest(s.option_values) v
+        group by v order by v`,
+    ),
+    byArray: await rows(
+      db,
+      sql`select v, count(*)::int as n from product_listings, unnest(option_values) v
+        group by v order by v`,
+    ),
+  });
+
+  it('numbers every listing, also when two writers add the same new set at once', async () => {
+    const { url } = await fresh();
+    const { createDb } = await import('../src/client.ts');
+    const a = await createDb({ databaseUrl: url, maxConnections: 1 });
+    const b = await createDb({ databaseUrl: url, maxConnections: 1 });
+    try {
+      const [first, second] = (
+        await rows(
+          a.db,
+          sql`select product_id as id from product_listings where currency = 'EUR'
+            order by product_id limit 2`,
+        )
+      ).map((r) => r.id as string);
+      const values = ['Finish\u001fUltraviolet', 'Size\u001fXXXL'];
+      const give = (id: string | undefined) =>
+        sql`update product_listings set option_values = ${sql.param(values)}::text[]
+          where product_id = ${id}::uuid`;
+      // A adds the set and holds it uncommitted; B, not seeing it, adds it too.
+      const inA = await heldOpen(a.db, give(first));
+      const started = performance.now();
+      await b.db.execute(sql`set lock_timeout = '3s'`);
+      await b.db.execute(give(second));
+      expect(performance.now() - started).toBeLessThan(2_000);
+      await inA.commit();
+
+      const numbered = await rows(
+        a.db,
+        sql`select pl.option_set_id as id, s.option_values = pl.option_values as right
+          from product_listings pl join listing_option_sets s on s.id = pl.option_set_id
+          where pl.product_id in (${first}::uuid, ${second}::uuid)`,
+      );
+      expect(numbered.length).toBeGreaterThanOrEqual(4);
+      expect(numbered.every((r) => r.right === true)).toBe(true);
+      // Two numbers for one set (what the migration allows), and counts through them still exact.
+      expect(new Set(numbered.map((r) => r.id)).size).toBe(2);
+      const { byNumber, byArray } = await byNumberAndByArray(a.db);
+      expect(byNumber).toEqual(byArray);
+      expect(byArray.find((r) => r.v === values[0])?.n).toBe(numbered.length);
+
+      // A later writer finds the set and takes one of its numbers.
+      const [third] = (
+        await rows(
+          a.db,
+          sql`select product_id as id from product_listings
+            where product_id not in (${first}::uuid, ${second}::uuid) order by product_id limit 1`,
+        )
+      ).map((r) => r.id as string);
+      await a.db.execute(give(third));
+      const sets = sql`listing_option_sets`;
+      expect(await a.db.$count(sets, sql`option_values = ${sql.param(values)}::text[]`)).toBe(2);
+      const again = await byNumberAndByArray(a.db);
+      expect(again.byNumber).toEqual(again.byArray);
     } finally {
       await a.close();
       await b.close();
