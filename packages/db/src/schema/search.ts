@@ -46,7 +46,7 @@ export const productListings = pgTable(
     optionValues: text().array().notNull(),
     /**
      * `option_values` as a number (see `listingOptionSets`), set by a trigger (migration 0016). No
-     * foreign key: sets are only ever added, and a key check on every listing write buys nothing.
+     * foreign key: sets are never deleted, and a key check on every listing write buys nothing.
      */
     optionSetId: integer().notNull(),
     /**
