@@ -162,6 +162,20 @@ describe('product_listing_counts (migration 0013)', () => {
 });
 
 describe('listing_option_sets (migration 0016)', () => {
+  it('keeps the listings vacuumed often, so facets read their index alone (0017)', async () => {
+    const { handle } = await fresh();
+    const [row] = await rows(
+      handle.db,
+      sql`select reloptions from pg_class where oid = 'product_listings'::regclass`,
+    );
+    expect(row?.reloptions).toEqual(
+      expect.arrayContaining([
+        'autovacuum_vacuum_scale_factor=0.01',
+        'autovacuum_vacuum_insert_scale_factor=0.01',
+      ]),
+    );
+  });
+
   /** Listings per option value, counted through the set numbers and from the arrays. */
   const byNumberAndByArray = async (db: Database) => ({
     byNumber: await rows(
