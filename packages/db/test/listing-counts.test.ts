@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/client.ts';
+import { createDb, type Database } from '../src/client.ts';
 import { seedDemoCatalog, seedLargeCatalog } from '../src/seed/index.ts';
 import {
   createTemplateDatabase,
@@ -28,6 +28,19 @@ async function fresh(): Promise<TestDatabase> {
   const database = await createTestDatabase(template);
   opened.push(database);
   return database;
+}
+
+/** Two connections to a fresh copy of the template, each its own writer; closed after `use`. */
+async function withTwoWriters(use: (a: Database, b: Database) => Promise<void>) {
+  const { url } = await fresh();
+  const a = await createDb({ databaseUrl: url, maxConnections: 1 });
+  const b = await createDb({ databaseUrl: url, maxConnections: 1 });
+  try {
+    await use(a.db, b.db);
+  } finally {
+    await a.close();
+    await b.close();
+  }
 }
 
 type Row = Record<string, unknown>;
@@ -118,16 +131,12 @@ describe('product_listing_counts (migration 0013)', () => {
   }, 60_000);
 
   it('lets concurrent writers through without waiting, and stays right', async () => {
-    const { url } = await fresh();
-    const { createDb } = await import('../src/client.ts');
-    const a = await createDb({ databaseUrl: url, maxConnections: 1 });
-    const b = await createDb({ databaseUrl: url, maxConnections: 1 });
-    try {
+    await withTwoWriters(async (a, b) => {
       // Four Tops products in stock: A sells out two and holds the folded rows of Tops until it
       // commits; B sells out the other two meanwhile, changing the same keys.
       const tops = (
         await rows(
-          a.db,
+          a,
           sql`select l.product_id as id from product_listings l
             join categories c on c.id = l.category_id
             where c.slug = 'tops' and l.currency = 'EUR' and l.in_stock order by l.product_id limit 4`,
@@ -140,24 +149,21 @@ describe('product_listing_counts (migration 0013)', () => {
             ids.map((id) => sql`${id}::uuid`),
             sql`, `,
           )}))`;
-      const first = await heldOpen(a.db, sellOut(tops.slice(0, 2)));
+      const first = await heldOpen(a, sellOut(tops.slice(0, 2)));
       const started = performance.now();
       // Waiting for A would be a failure, not a hang.
-      await b.db.execute(sql`set lock_timeout = '3s'`);
-      await b.db.execute(sellOut(tops.slice(2)));
+      await b.execute(sql`set lock_timeout = '3s'`);
+      await b.execute(sellOut(tops.slice(2)));
       expect(performance.now() - started).toBeLessThan(2_000);
       await first.commit();
-      expect(await unfolded(a.db)).toBeGreaterThan(0);
-      const now = await keptAndCounted(a.db);
+      expect(await unfolded(a)).toBeGreaterThan(0);
+      const now = await keptAndCounted(a);
       expect(now.kept).toEqual(now.counted);
       // The next change folds what was held.
-      await a.db.execute(sql`update inventory_levels set on_hand = 5 where variant_id in (
+      await a.execute(sql`update inventory_levels set on_hand = 5 where variant_id in (
         select id from variants where product_id = ${tops[0]}::uuid)`);
-      expect(await unfolded(a.db)).toBe(0);
-    } finally {
-      await a.close();
-      await b.close();
-    }
+      expect(await unfolded(a)).toBe(0);
+    });
   }, 60_000);
 });
 
@@ -193,14 +199,10 @@ describe('listing_option_sets (migration 0016)', () => {
   });
 
   it('numbers every listing, also when two writers add the same new set at once', async () => {
-    const { url } = await fresh();
-    const { createDb } = await import('../src/client.ts');
-    const a = await createDb({ databaseUrl: url, maxConnections: 1 });
-    const b = await createDb({ databaseUrl: url, maxConnections: 1 });
-    try {
+    await withTwoWriters(async (a, b) => {
       const [first, second] = (
         await rows(
-          a.db,
+          a,
           sql`select product_id as id from product_listings where currency = 'EUR'
             order by product_id limit 2`,
         )
@@ -210,15 +212,15 @@ describe('listing_option_sets (migration 0016)', () => {
         sql`update product_listings set option_values = ${sql.param(values)}::text[]
           where product_id = ${id}::uuid`;
       // A adds the set and holds it uncommitted; B, not seeing it, adds it too.
-      const inA = await heldOpen(a.db, give(first));
+      const inA = await heldOpen(a, give(first));
       const started = performance.now();
-      await b.db.execute(sql`set lock_timeout = '3s'`);
-      await b.db.execute(give(second));
+      await b.execute(sql`set lock_timeout = '3s'`);
+      await b.execute(give(second));
       expect(performance.now() - started).toBeLessThan(2_000);
       await inA.commit();
 
       const numbered = await rows(
-        a.db,
+        a,
         sql`select pl.option_set_id as id, s.option_values = pl.option_values as right
           from product_listings pl join listing_option_sets s on s.id = pl.option_set_id
           where pl.product_id in (${first}::uuid, ${second}::uuid)`,
@@ -227,26 +229,23 @@ describe('listing_option_sets (migration 0016)', () => {
       expect(numbered.every((r) => r.right === true)).toBe(true);
       // Two numbers for one set (what the migration allows), and counts through them still exact.
       expect(new Set(numbered.map((r) => r.id)).size).toBe(2);
-      const { byNumber, byArray } = await byNumberAndByArray(a.db);
+      const { byNumber, byArray } = await byNumberAndByArray(a);
       expect(byNumber).toEqual(byArray);
       expect(byArray.find((r) => r.v === values[0])?.n).toBe(numbered.length);
 
       // A later writer finds the set and takes one of its numbers.
       const [third] = (
         await rows(
-          a.db,
+          a,
           sql`select product_id as id from product_listings
             where product_id not in (${first}::uuid, ${second}::uuid) order by product_id limit 1`,
         )
       ).map((r) => r.id as string);
-      await a.db.execute(give(third));
+      await a.execute(give(third));
       const sets = sql`listing_option_sets`;
-      expect(await a.db.$count(sets, sql`option_values = ${sql.param(values)}::text[]`)).toBe(2);
-      const again = await byNumberAndByArray(a.db);
+      expect(await a.$count(sets, sql`option_values = ${sql.param(values)}::text[]`)).toBe(2);
+      const again = await byNumberAndByArray(a);
       expect(again.byNumber).toEqual(again.byArray);
-    } finally {
-      await a.close();
-      await b.close();
-    }
+    });
   }, 60_000);
 });
