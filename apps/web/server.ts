@@ -28,6 +28,9 @@ const { STRICT_TRANSPORT_SECURITY } = await import('./src/security/content-secur
 const { PageCache } = await import('./src/server/page-cache.ts');
 const { createPageFill } = await import('./src/server/page-fill.ts');
 const { applyPageCacheControl } = await import('./src/server/page-cache-control.ts');
+const { honourKeepAliveHints } = await import('./src/server/keep-alive-hint.ts');
+// Before Next.js's rewrite proxy keeps its first connection to the API.
+honourKeepAliveHints();
 const { default: next } = await import('next');
 
 // This file runs from apps/web (tsx) or apps/web/dist (built); Next.js wants apps/web.

@@ -195,7 +195,9 @@ export function createApiServer(deps: ApiServerDeps): Server {
   });
   // The web app's rewrite proxy reuses keep-alive connections. If the API closed an idle one at
   // the moment the proxy reused it, the shopper would get a 500; so the API keeps idle
-  // connections longer than proxies do (Node's 5 s default is shorter than most).
+  // connections longer than proxies do (Node's 5 s default is shorter than most), and the web
+  // server lets its own go well before the `Keep-Alive: timeout=65` announced here
+  // (apps/web/src/server/keep-alive-hint.ts).
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   return server;
