@@ -9,9 +9,9 @@ import {
   categoryExists,
   categoryTree,
   hasOption,
-  type ListingFilters,
   OPTION_SEPARATOR,
   optionFilters,
+  resolvedFilters,
   searchQuery,
 } from './listing-filters.ts';
 import { sortOptionValues } from './option-order.ts';
@@ -38,7 +38,7 @@ export async function productFacets(db: Database, input: ProductFilters): Promis
     resolveCurrency(db, input.currency),
     resolveSearch(db, searchWords(input.q)),
   ]);
-  const f: ListingFilters = { ...input, currency, tsquery: search?.tsquery ?? null };
+  const f = resolvedFilters(input, currency, search);
   const options = optionFilters(f.options);
   // The names of the option filters a group fails; a value of option X counts when X is the only one.
   const fails =

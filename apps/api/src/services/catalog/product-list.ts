@@ -14,8 +14,8 @@ import { keptTotal } from './listing-counts.ts';
 import {
   categoryExists,
   firstImageJson,
-  type ListingFilters,
   listingConditions,
+  resolvedFilters,
   searchQuery,
 } from './listing-filters.ts';
 import { resolveSearch, searchWords } from './search-words.ts';
@@ -134,7 +134,7 @@ export async function listProducts(db: Database, input: ProductListQuery): Promi
       ? 'newest'
       : (input.sort ?? (search ? 'relevance' : 'newest'));
   const cursor = input.cursor ? decodeCursor(input.cursor, sort) : null;
-  const filters: ListingFilters = { ...input, currency, tsquery: search?.tsquery ?? null };
+  const filters = resolvedFilters(input, currency, search);
   const where = listingConditions(filters);
   const { order, after } = ordering(sort, cursor, sql`pl.rank`);
   // Unfiltered and category pages are counted from the kept counts, not by reading every row.
@@ -179,10 +179,11 @@ export async function listProducts(db: Database, input: ProductListQuery): Promi
       join products p on p.id = pl.product_id
       join categories c on c.id = pl.category_id
     ) page on true`);
-  const rows = rowsOf<PageRow>(result)
-    .filter((r) => r.id !== null)
-    .sort((a, b) => Number(a.ord) - Number(b.ord));
-  const counted = rowsOf<PageRow>(result)[0];
+  // Each page row in its place by its number (1, 2, …): no sort and its comparisons.
+  const all = rowsOf<PageRow>(result);
+  const rows: PageRow[] = [];
+  for (const r of all) if (r.id !== null) rows[Number(r.ord) - 1] = r;
+  const counted = all[0];
   if (counted && !counted.category_found) throw notFound('Category');
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
