@@ -118,8 +118,20 @@ test('the brand fonts load from this origin', async ({ page, baseURL }) => {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
 
+  // A first visit's first page paints in the fallbacks, and fetches the fonts after that paint.
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('html')).toHaveClass(/\bfonts-later\b/);
+  await expect(page.locator('body')).toHaveCSS('font-family', /^"?inter Fallback"?,/i);
+  await expect(page.locator('html')).toHaveAttribute('data-fonts-ready', '');
+  // They come in at the next page.
+  await page.getByRole('navigation', { name: 'Categories' }).getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/c\//);
+  await expect(page.locator('html')).not.toHaveClass(/\bfonts-later\b/);
+  await expect(page.locator('body')).toHaveCSS('font-family', /^"?inter"?,/i);
+  // And at once on every later page load.
+  await page.goto('/');
+  await expect(page.locator('html')).not.toHaveClass(/\bfonts-later\b/);
   const fonts = await page.evaluate(async () => {
     await document.fonts.ready;
     return {

@@ -10,7 +10,8 @@ import localFont from 'next/font/local';
  * still loads, so the next page has it. With `swap`, the web font arriving after the first paint
  * re-wrapped the home page's hero and moved everything below it: Lighthouse's CLS was 0.14 (0.085
  * with the heading font preloaded), now 0. Neither font is preloaded, so neither travels ahead of
- * the styles and the largest paint's picture on a slow connection.
+ * the styles and the largest paint's picture on a slow connection. On a visitor's first page the
+ * fonts are not asked for before the first paint at all (src/lib/brand-fonts.ts).
  * globals.css uses them through the `variable`s, which also name the fallbacks. `declarations`
  * keeps the families' real names, so they read as "Inter" and "Fraunces" in the browser.
  */

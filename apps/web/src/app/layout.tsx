@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { BrandFontsOnNavigation } from '@/components/brand-fonts-on-navigation';
 import { env } from '@/env';
 import { TRPCReactProvider } from '@/trpc/react';
 import { fraunces, inter } from './fonts';
@@ -26,7 +27,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page carries a per-request CSP nonce (src/proxy.ts), so none can be prerendered.
   await connection();
   return (
-    <html lang="en" className={`${inter.variable} ${fraunces.variable}`}>
+    // The head's script may mark a first visit's page `fonts-later` before React hydrates it.
+    <html lang="en" className={`${inter.variable} ${fraunces.variable}`} suppressHydrationWarning>
       <body className="flex min-h-dvh flex-col">
         <a
           href="#main"
@@ -35,6 +37,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <TRPCReactProvider>{children}</TRPCReactProvider>
+        <BrandFontsOnNavigation />
       </body>
     </html>
   );

@@ -28,7 +28,9 @@ describe('scriptsAfterPaint', () => {
     expect(html).toContain('href="/_next/static/chunks/a.css"');
     expect(html).toContain('self.__next_f');
     expect(html).toContain('polyfills.js" noModule=""');
-    const loader = /<script nonce="([^"]+)">(\(function\(s\)[^<]*)<\/script><\/head>/.exec(html);
+    const loader = /<script nonce="([^"]+)">(\(function\(s,f\)[\s\S]*?)<\/script><\/head>/.exec(
+      html,
+    );
     expect(loader?.[1]).toBe(N);
     expect(loader?.[2]).toContain(JSON.stringify(SOURCES));
   });
@@ -50,9 +52,16 @@ describe('scriptsAfterPaint', () => {
 });
 
 /** Runs the page's loader in a pretend browser and says when it adds which scripts. */
-function runLoader({ paintTiming }: { paintTiming: boolean }) {
+function runLoader({
+  paintTiming,
+  storage,
+}: {
+  paintTiming: boolean;
+  /** The visitor's localStorage; none: it throws, as when storage is blocked. */
+  storage?: Record<string, string>;
+}) {
   const html = scriptsAfterPaint(page);
-  const code = /<script nonce="[^"]+">(\(function\(s\)[^<]*)<\/script>/.exec(html)?.[1] ?? '';
+  const code = /<script nonce="[^"]+">(\(function\(s,f\)[\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
   const added: string[] = [];
   const frames: (() => void)[] = [];
   const timers: { at: number; run: () => void }[] = [];
@@ -68,8 +77,35 @@ function runLoader({ paintTiming }: { paintTiming: boolean }) {
       expect(options).toEqual({ type: 'paint', buffered: true });
     }
   }
+  const classes = new Set<string>();
+  const attributes: Record<string, string> = {};
+  const fetched: string[] = [];
+  const fontFace = (src: string) => ({ type: 5, style: { getPropertyValue: () => src } });
   const document = {
     readyState: 'interactive',
+    documentElement: {
+      classList: { add: (name: string) => classes.add(name) },
+      setAttribute: (name: string, value: string) => {
+        attributes[name] = value;
+      },
+    },
+    styleSheets: [
+      {
+        href: 'https://shop.test/_next/static/chunks/a.css',
+        cssRules: [
+          { type: 1 },
+          fontFace('url("../media/inter-s.p.woff2") format("woff2")'),
+          fontFace('local(Arial)'),
+          fontFace('url(\'../media/fraunces-s.p.woff2\') format("woff2")'),
+        ],
+      },
+      {
+        href: 'https://elsewhere.test/x.css',
+        get cssRules(): never {
+          throw new Error('SecurityError');
+        },
+      },
+    ],
     createElement: () => ({ src: '', async: false }),
     head: {
       appendChild: (e: { src: string; async: boolean }) => added.push(`${e.src} ${e.async}`),
@@ -79,6 +115,18 @@ function runLoader({ paintTiming }: { paintTiming: boolean }) {
   runInNewContext(code, {
     window,
     document,
+    location: { href: 'https://shop.test/' },
+    URL,
+    localStorage: storage && {
+      getItem: (key: string) => storage[key] ?? null,
+      setItem: (key: string, value: string) => {
+        storage[key] = value;
+      },
+    },
+    fetch: (url: string, init: { priority?: string }) => {
+      fetched.push(`${url} ${init.priority}`);
+      return Promise.resolve({ ok: true, arrayBuffer: () => Promise.resolve(new ArrayBuffer(8)) });
+    },
     requestAnimationFrame: (f: () => void) => frames.push(f),
     setTimeout: (run: () => void, ms: number) => timers.push({ at: now + ms, run }),
     addEventListener: (name: string, f: () => void) => {
@@ -97,7 +145,7 @@ function runLoader({ paintTiming }: { paintTiming: boolean }) {
   };
   const paint = (name: string) =>
     observer?.({ getEntriesByName: (n: string) => (n === name ? [{}] : []) }, { disconnect() {} });
-  return { added, tick, frame, paint, listeners };
+  return { added, tick, frame, paint, listeners, classes, attributes, fetched };
 }
 
 describe('the loader', () => {
@@ -137,6 +185,48 @@ describe('the loader', () => {
     browser.listeners.load?.();
     browser.frame();
     browser.tick(0);
+    expect(browser.added).toHaveLength(3);
+  });
+});
+
+describe("the loader's brand fonts", () => {
+  const afterPaint = (browser: ReturnType<typeof runLoader>) => {
+    browser.paint('first-contentful-paint');
+    browser.frame();
+    browser.tick(0);
+  };
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('on a first visit, shows the fallbacks and fetches the font files only after the paint', async () => {
+    const storage: Record<string, string> = {};
+    const browser = runLoader({ paintTiming: true, storage });
+    expect([...browser.classes]).toEqual(['fonts-later']);
+    expect(browser.fetched).toEqual([]);
+    afterPaint(browser);
+    expect(browser.fetched).toEqual([
+      'https://shop.test/_next/static/media/inter-s.p.woff2 low',
+      'https://shop.test/_next/static/media/fraunces-s.p.woff2 low',
+    ]);
+    expect(browser.added).toHaveLength(3);
+    await settled();
+    expect(browser.attributes).toEqual({ 'data-fonts-ready': '' });
+    expect(storage).toEqual({ 'bazaar-fonts': '1' });
+  });
+
+  it('on a later visit, leaves the fonts to the page', async () => {
+    const browser = runLoader({ paintTiming: true, storage: { 'bazaar-fonts': '1' } });
+    afterPaint(browser);
+    await settled();
+    expect(browser.classes.size).toBe(0);
+    expect(browser.fetched).toEqual([]);
+    expect(browser.added).toHaveLength(3);
+  });
+
+  it('without storage, leaves the fonts to the page', () => {
+    const browser = runLoader({ paintTiming: true });
+    afterPaint(browser);
+    expect(browser.classes.size).toBe(0);
+    expect(browser.fetched).toEqual([]);
     expect(browser.added).toHaveLength(3);
   });
 });

@@ -12,8 +12,11 @@
  *
  * The inline payload (`self.__next_f.push(…)`) stays where it is: the scripts read it when they
  * run, as they do when they arrive late anyway. Scripts the loader adds are allowed by the CSP's
- * 'strict-dynamic' (the loader carries the page's nonce).
+ * 'strict-dynamic' (the loader carries the page's nonce). On a visitor's first page the same
+ * script holds the brand fonts back until after the paint (src/lib/brand-fonts.ts).
  */
+
+import { brandFontsScript } from '../lib/brand-fonts.ts';
 
 const NEXT_SCRIPT = /<script src="(\/_next\/static\/[^"<>]+\.js)"([^<>]*)><\/script>/g;
 const NEXT_SCRIPT_PRELOAD =
@@ -46,8 +49,8 @@ function loaderScript(sources: string[], nonce: string | undefined): string {
   // and the timeout after it. A browser without paint timing waits for `load` instead. The last
   // resort adds them directly: a hidden tab runs no animation frames.
   const code =
-    `(function(s){var a=0,d=0;function add(){if(a)return;a=1;s.forEach(function(u){` +
-    `var e=document.createElement("script");e.src=u;e.async=true;document.head.appendChild(e)})}` +
+    `(function(s,f){var a=0,d=0;function add(){if(a)return;a=1;s.forEach(function(u){` +
+    `var e=document.createElement("script");e.src=u;e.async=true;document.head.appendChild(e)});f()}` +
     `function go(){if(d)return;d=1;requestAnimationFrame(function(){setTimeout(add,0)})}` +
     `var P=window.PerformanceObserver;if(P&&P.supportedEntryTypes&&` +
     `P.supportedEntryTypes.indexOf("paint")>=0)new P(function(x,o){` +
@@ -55,6 +58,6 @@ function loaderScript(sources: string[], nonce: string | undefined): string {
     `.observe({type:"paint",buffered:true});` +
     `else if(document.readyState==="complete")go();else addEventListener("load",go);` +
     `setTimeout(add,${AT_THE_LATEST_MS})})` +
-    `(${JSON.stringify(sources).replaceAll('<', '\\u003c')})`;
+    `(${JSON.stringify(sources).replaceAll('<', '\\u003c')},${brandFontsScript()})`;
   return `<script${attribute}>${code}</script>`;
 }
