@@ -167,6 +167,18 @@ test('no matches: say so and offer fewer filters', async ({ page }) => {
   await expect(results(page).getByRole('listitem').first()).toBeVisible();
 });
 
+test('before the page has hydrated, the price range cannot be sent by the browser itself', async ({
+  browser,
+}) => {
+  // Without script a click would GET `?min=…&max=…`, dropping the search and the range's units.
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const page = await noScript.newPage();
+  await page.goto('/search?q=linen');
+  const range = page.getByRole('form', { name: 'Price range' });
+  await expect(range.getByRole('button', { name: 'Apply price' })).toBeDisabled();
+  await noScript.close();
+});
+
 test('a price range typed in euros filters in cents', async ({ page }) => {
   await page.goto('/search?q=linen');
   const grid = results(page);

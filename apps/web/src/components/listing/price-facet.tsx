@@ -6,6 +6,7 @@ import { refineListing } from '@/lib/listing-filters';
 import { formatPriceParam } from '@/lib/listing-params';
 import { parseMoneyInput } from '@/lib/money';
 import { currencySymbol, wholeUnits } from '@/lib/price-range';
+import { useHydrated } from '@/lib/use-hydrated';
 import { FacetSection } from './facet-section';
 import { useListingNavigation } from './listing-navigation';
 
@@ -29,6 +30,9 @@ function PriceForm({ price, currency }: { price: ProductFacets['price']; currenc
   const { state, navigate } = useListingNavigation();
   const [error, setError] = useState<string | null>(null);
   const id = useId();
+  // Sent by script (amounts in major units, the other filters kept): before the page hydrates,
+  // the browser would send the form itself, a GET of `?min=…&max=…` that drops the search.
+  const hydrated = useHydrated();
   const symbol = currencySymbol(currency);
   const initial = (amount: number | null) =>
     amount === null ? '' : formatPriceParam(amount, currency);
@@ -98,7 +102,8 @@ function PriceForm({ price, currency }: { price: ProductFacets['price']; currenc
         ) : null}
         <button
           type="submit"
-          className="mt-3 w-full rounded-full bg-white px-3 py-1.5 font-medium text-sm text-stone-800 shadow-sm ring-1 ring-stone-300 transition-colors hover:bg-stone-100"
+          disabled={!hydrated}
+          className="mt-3 w-full rounded-full bg-white px-3 py-1.5 font-medium text-sm text-stone-800 shadow-sm ring-1 ring-stone-300 transition-colors hover:bg-stone-100 disabled:opacity-60"
         >
           Apply price
         </button>
